@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<p>atSign Wallet</p>, document.getElementById('app')!);

@@ -1,0 +1,30 @@
+// Who is calling, as the browser says — never as a message claims.
+import type { Runtime } from 'webextension-polyfill';
+
+export type PageCaller = { kind: 'page'; origin: string; tabId: number; frameId: number };
+export type UiCaller = { kind: 'ui' };
+export type Caller = PageCaller | UiCaller;
+
+function originOf(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The extension's own pages are `ui`; a content script in an http(s) frame is
+ * a `page` of that frame's origin (scheme + host + port). Anything else —
+ * another extension, an opaque origin, a frame with no tab — is nobody.
+ */
+export function callerFromSender(sender: Runtime.MessageSender, extensionId: string, extensionOrigin: string): Caller | null {
+  if (sender.id !== extensionId) return null;
+  // Chromium reports sender.origin; Firefox reports only sender.url.
+  const origin = (sender as { origin?: string }).origin ?? originOf(sender.url);
+  if (!origin || origin === 'null') return null;
+  if (origin === extensionOrigin) return { kind: 'ui' };
+  if (!/^https?:\/\//.test(origin) || sender.tab?.id === undefined) return null;
+  return { kind: 'page', origin, tabId: sender.tab.id, frameId: sender.frameId ?? 0 };
+}

@@ -1,0 +1,57 @@
+// The one permission pipeline every request goes through:
+// envelope → method exists for this caller → params valid → permission → handler.
+// Whatever happens, the caller gets a Reply with a contract error code; an
+// unexpected failure is logged here and answered as -32603, never thrown.
+import { ErrorCode, WalletError, type WalletErrorShape } from '@/src/shared/errors';
+import { isMethodName, methods, type MethodName } from '@/src/shared/methods';
+import type { Reply } from '@/src/shared/protocol';
+import { SchemaError } from '@/src/shared/schema';
+import type { Caller } from './caller';
+import type { Handler, HandlerContext, Handlers } from './handlers/types';
+import type { Services } from './services';
+
+const MAX_METHOD_LENGTH = 64;
+
+function toErrorShape(error: unknown): WalletErrorShape {
+  if (error instanceof WalletError) return error.toJSON();
+  console.error('atSign Wallet: unexpected error in a request', error);
+  return { code: ErrorCode.Internal, message: 'Internal error in the wallet' };
+}
+
+function resolveMethod(request: { method?: unknown }, caller: Caller): MethodName {
+  const { method } = request;
+  if (typeof method !== 'string' || method.length === 0)
+    throw new WalletError(ErrorCode.InvalidRequest, 'A request needs a method name (a string)');
+  if (method.length > MAX_METHOD_LENGTH || !isMethodName(method) || methods[method].caller !== caller.kind) {
+    // Methods meant for the wallet's own pages are not even named to a page.
+    throw new WalletError(ErrorCode.UnsupportedMethod, `Unknown method "${method.slice(0, MAX_METHOD_LENGTH)}"`);
+  }
+  return method;
+}
+
+function parseParams(method: MethodName, params: unknown): unknown {
+  try {
+    return methods[method].params.parse(params, 'params');
+  } catch (error) {
+    if (error instanceof SchemaError) throw new WalletError(ErrorCode.InvalidParams, `Invalid params: ${error.message}`);
+    throw error;
+  }
+}
+
+export type Dispatch = (request: { method?: unknown; params?: unknown }, caller: Caller) => Promise<Reply>;
+
+export function createDispatcher(handlers: Handlers, services: Services): Dispatch {
+  return async (request, caller) => {
+    try {
+      const method = resolveMethod(request, caller);
+      const params = parseParams(method, request.params);
+      // Permission gates go here, before any handler runs; every method
+      // declared so far needs none (see Permission in the method table).
+      const handler = handlers[method] as Handler<MethodName>;
+      const result = await handler({ caller, params } as HandlerContext<MethodName>, services);
+      return { ok: true, result };
+    } catch (error) {
+      return { ok: false, error: toErrorShape(error) };
+    }
+  };
+}

@@ -1,0 +1,3 @@
+import type { Handler } from './types';
+
+export const listGrants: Handler<'wallet_listGrants'> = async (_ctx, { grants }) => grants.list();

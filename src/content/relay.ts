@@ -1,0 +1,41 @@
+// The content relay: a stateless bridge between the page of this frame and the
+// background. It takes only messages this window posted to itself with our
+// tag, and it answers only to this window's own origin — never to '*'. It adds
+// nothing about the caller: the background asks the browser who sent it.
+import { NS, type PageRequest, type Reply, type WalletEvent } from '../shared/protocol';
+
+export interface RelayPort {
+  send(message: unknown): Promise<unknown>;
+  onEvent(listener: (message: unknown) => void): void;
+}
+
+const UNREACHABLE: Reply = {
+  ok: false,
+  error: { code: -32603, message: 'The wallet could not be reached. Reload the page and try again.' },
+};
+
+export function startRelay(win: Window, port: RelayPort): void {
+  const origin = win.location.origin;
+  if (origin === 'null') return;
+  const toPage = (message: object) => win.postMessage({ ns: NS, ...message }, origin);
+
+  win.addEventListener('message', (event) => {
+    const d = event.data as Partial<PageRequest> | null;
+    if (event.source !== win || event.origin !== origin || !d || d.ns !== NS || d.kind !== 'request') return;
+    const id = d.id;
+    if (typeof id !== 'string' || id.length > 100) return;
+    Promise.resolve()
+      .then(() => port.send({ ns: NS, kind: 'request', method: d.method, params: d.params }))
+      .then(
+        (reply) => toPage({ kind: 'response', id, ...((reply as Reply | undefined) ?? UNREACHABLE) }),
+        () => toPage({ kind: 'response', id, ...UNREACHABLE }),
+      );
+  });
+
+  port.onEvent((message) => {
+    const m = message as Partial<WalletEvent> | null;
+    // The background addresses each event to one origin; a frame that has since
+    // navigated elsewhere must not pass it on.
+    if (m?.ns === NS && m.kind === 'event' && m.origin === origin) toPage({ kind: 'event', name: m.name, data: m.data });
+  });
+}

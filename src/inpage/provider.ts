@@ -1,0 +1,76 @@
+// The provider a page sees. It runs in the page's own world, so it holds no
+// logic and no secrets: it announces itself, forwards requests to the content
+// relay of this frame and hands events to listeners. Every decision is made by
+// the background, which learns the caller's origin from the browser.
+import { NS } from '../shared/protocol';
+
+export const PROVIDER_INFO = {
+  name: 'atSign Wallet',
+  rdns: 'org.atsign-wallet',
+  icon:
+    "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='8' fill='%23f05e3e'/%3E%3Ctext x='16' y='23' font-size='20' text-anchor='middle' fill='white' font-family='sans-serif'%3E@%3C/text%3E%3C/svg%3E",
+};
+
+type Listener = (data: unknown) => void;
+
+function providerError(error: { code: number; message: string }) {
+  return Object.assign(new Error(error.message), { code: error.code });
+}
+
+export function installProvider(win: Window): void {
+  const origin = win.location.origin;
+  // An opaque origin cannot be answered without posting to '*'; no provider there.
+  if (origin === 'null') return;
+  const pending = new Map<string, [(v: unknown) => void, (e: Error) => void]>();
+  const listeners = new Map<string, Set<Listener>>();
+  const prefix = crypto.randomUUID();
+  let seq = 0;
+
+  win.addEventListener('message', (event) => {
+    const d = event.data as
+      | { ns?: unknown; kind?: unknown; id?: string; ok?: boolean; result?: unknown; error?: never; name?: string; data?: unknown }
+      | null;
+    if (event.source !== win || !d || d.ns !== NS) return;
+    if (d.kind === 'response') {
+      const settle = pending.get(d.id!);
+      if (!settle) return;
+      pending.delete(d.id!);
+      if (d.ok) settle[0](d.result);
+      else settle[1](providerError(d.error!));
+    } else if (d.kind === 'event') {
+      // Each listener on its own microtask: one that throws cannot stop the rest.
+      listeners.get(d.name!)?.forEach((fn) => queueMicrotask(() => fn(d.data)));
+    }
+  });
+
+  const provider = Object.freeze({
+    isAtSignWallet: true,
+    request(args: { method: string; params?: unknown }): Promise<unknown> {
+      return new Promise((resolve, reject) => {
+        const id = `${prefix}:${++seq}`;
+        pending.set(id, [resolve, reject]);
+        try {
+          win.postMessage({ ns: NS, kind: 'request', id, method: args?.method, params: args?.params }, origin);
+        } catch {
+          pending.delete(id);
+          reject(providerError({ code: -32602, message: 'params must be plain data (no functions or DOM nodes)' }));
+        }
+      });
+    },
+    on(name: string, fn: Listener) {
+      if (typeof fn === 'function') {
+        if (!listeners.has(name)) listeners.set(name, new Set());
+        listeners.get(name)!.add(fn);
+      }
+      return provider;
+    },
+    removeListener(name: string, fn: Listener) {
+      listeners.get(name)?.delete(fn);
+      return provider;
+    },
+  });
+  const detail = Object.freeze({ info: Object.freeze({ uuid: crypto.randomUUID(), ...PROVIDER_INFO }), provider });
+  const announce = () => win.dispatchEvent(new CustomEvent('atsign:announceProvider', { detail }));
+  win.addEventListener('atsign:requestProvider', announce);
+  announce();
+}

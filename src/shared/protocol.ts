@@ -1,0 +1,46 @@
+// The envelopes that carry a request from a page (or an extension page) to the
+// background and back. The namespace tag lets each hop ignore every message
+// that is not ours; it is a filter, never a credential.
+import type { WalletErrorShape } from './errors';
+
+export const NS = 'atsign-wallet/1';
+
+/** page → relay, over window.postMessage (target: the page's own origin). */
+export interface PageRequest {
+  ns: typeof NS;
+  kind: 'request';
+  id: string;
+  method: unknown;
+  params: unknown;
+}
+
+/** relay or UI → background, over runtime.sendMessage. */
+export interface BackgroundRequest {
+  ns: typeof NS;
+  kind: 'request';
+  method: unknown;
+  params: unknown;
+}
+
+export type Reply<T = unknown> = { ok: true; result: T } | { ok: false; error: WalletErrorShape };
+
+/** relay → page: a reply to request `id`. */
+export type PageResponse = { ns: typeof NS; kind: 'response'; id: string } & Reply;
+
+/** background → relay (tabs.sendMessage), relay → page: an event for one origin. */
+export interface WalletEvent {
+  ns: typeof NS;
+  kind: 'event';
+  origin?: string;
+  name: string;
+  data: unknown;
+}
+
+export function isBackgroundRequest(message: unknown): message is BackgroundRequest {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    (message as { ns?: unknown }).ns === NS &&
+    (message as { kind?: unknown }).kind === 'request'
+  );
+}

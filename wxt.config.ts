@@ -1,0 +1,24 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// WXT builds Firefox as MV2 (background page) and Chromium as MV3 (service worker).
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    plugins: [preact()],
+    build: { sourcemap: false },
+  }),
+  manifest: ({ browser }) => ({
+    name: 'atSign Wallet',
+    description:
+      'Hold your atSign keys and give websites scoped, revocable access to your personas.',
+    permissions: ['storage', 'alarms'],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'wallet@atsign-wallet.org', strict_min_version: '128.0' },
+          },
+        }
+      : { minimum_chrome_version: '111' }),
+  }),
+});
