@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import puppeteer, { type Frame, type Page } from 'puppeteer-core';
+import { extensionDir } from './extension';
+import type { E2EPage, WalletBrowser } from './types';
+
+const aria = (role: string, name: string) => `::-p-aria([name=${JSON.stringify(name)}][role=${JSON.stringify(role)}])`;
+
+function wrap(page: Page): E2EPage {
+  const frame = (prefix: string): Frame => {
+    const found = page.frames().find((f) => f !== page.mainFrame() && f.url().startsWith(prefix));
+    if (!found) throw new Error(`no frame at ${prefix}`);
+    return found;
+  };
+  return {
+    url: () => page.url(),
+    goto: async (url) => void (await page.goto(url)),
+    // puppeteer's evaluate is typed for its own handles; the functions here are plain.
+    evaluate: (fn, arg) => page.evaluate(fn as (a: unknown) => unknown, arg) as never,
+    evaluateInFrame: (prefix, fn, arg) => frame(prefix).evaluate(fn as (a: unknown) => unknown, arg) as never,
+    waitForRole: async (role, name) => void (await page.waitForSelector(aria(role, name), { visible: true })),
+    clickRole: (role, name) => page.locator(aria(role, name)).click(),
+    fillLabel: (label, value) => page.locator(`::-p-aria(${JSON.stringify(label)})`).fill(value),
+    textOf: async (selector) => {
+      const handle = await page.waitForSelector(selector);
+      return ((await handle!.evaluate((el) => (el as HTMLElement).innerText)) ?? '').trim();
+    },
+    close: () => page.close(),
+  };
+}
+
+export async function launchFirefox(executablePath: string): Promise<WalletBrowser> {
+  const dir = extensionDir('firefox');
+  const manifest = JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8')) as {
+    browser_specific_settings: { gecko: { id: string } };
+  };
+  // Fixing the extension's UUID gives its pages a known moz-extension:// origin.
+  const uuid = randomUUID();
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    protocol: 'webDriverBiDi',
+    executablePath,
+    headless: true,
+    // Without it, moz-extension:// pages cannot be opened by the driver.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [manifest.browser_specific_settings.gecko.id]: uuid }),
+    },
+  });
+  await browser.installExtension(dir);
+  const extensionOrigin = `moz-extension://${uuid}`;
+  return {
+    name: 'firefox',
+    extensionOrigin,
+    async newPage(url) {
+      const page = await browser.newPage();
+      await page.goto(url);
+      return wrap(page);
+    },
+    async openExtensionPage(path) {
+      const page = await browser.newPage();
+      // goto on a moz-extension:// page may never settle: start it, then wait for the document.
+      page.goto(extensionOrigin + path).catch(() => undefined);
+      await page.waitForFunction((href) => location.href === href && document.readyState === 'complete', {}, extensionOrigin + path);
+      return wrap(page);
+    },
+    restartBackground: null,
+    close: () => browser.close(),
+  };
+}

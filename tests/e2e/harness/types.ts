@@ -1,0 +1,35 @@
+// The small surface the end-to-end tests use, the same for both browsers, so
+// each test is written once and runs in Chromium (Playwright) and Firefox
+// (puppeteer-core over WebDriver BiDi).
+
+export type BrowserName = 'chromium' | 'firefox';
+
+/** Code run in a page: it must be self-contained (it is serialised). */
+export type PageFn<A, R> = (arg: A) => R | Promise<R>;
+
+export interface E2EPage {
+  url(): string;
+  goto(url: string): Promise<void>;
+  evaluate<A, R>(fn: PageFn<A, R>, arg: A): Promise<R>;
+  /** Runs `fn` in the first child frame whose URL starts with `urlPrefix`. */
+  evaluateInFrame<A, R>(urlPrefix: string, fn: PageFn<A, R>, arg: A): Promise<R>;
+  /** Waits until an element with this ARIA role and accessible name is shown. */
+  waitForRole(role: string, name: string): Promise<void>;
+  clickRole(role: string, name: string): Promise<void>;
+  fillLabel(label: string, value: string): Promise<void>;
+  /** The visible text of the first element matching a CSS selector (waits for it). */
+  textOf(selector: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface WalletBrowser {
+  readonly name: BrowserName;
+  /** chrome-extension://<id> or moz-extension://<uuid>, without a trailing slash. */
+  readonly extensionOrigin: string;
+  newPage(url: string): Promise<E2EPage>;
+  /** Opens one of the extension's own pages, e.g. "/popup.html". */
+  openExtensionPage(path: string): Promise<E2EPage>;
+  /** Stops the MV3 service worker (Chromium); null where the browser has no such thing. */
+  readonly restartBackground: (() => Promise<void>) | null;
+  close(): Promise<void>;
+}

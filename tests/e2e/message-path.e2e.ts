@@ -1,0 +1,129 @@
+// The whole message path in real browsers: page → inpage provider → content
+// relay → background → back, on pages served under a strict CSP.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NS } from '@/src/shared/protocol';
+import { browserNames, launchWallet, type WalletBrowser } from './harness';
+import { extensionDir } from './harness/extension';
+import { grantFor, seedGrants } from './harness/seed';
+import { SitePage } from './pages/site-page';
+import { startTestSite, type TestSite } from './site/server';
+
+describe.each(browserNames)('%s: the message path', (browserName) => {
+  let wallet: WalletBrowser;
+  let site: TestSite;
+  let other: TestSite;
+
+  beforeAll(async () => {
+    [site, other] = await Promise.all([startTestSite(), startTestSite()]);
+    site.allowFramesFrom(other.origin);
+    wallet = await launchWallet(browserName);
+    await seedGrants(wallet, [
+      grantFor(other.origin, { atSign: '@framed', fields: ['nickname'] }),
+      grantFor('https://bank.example', { atSign: '@victim' }),
+    ]);
+  });
+  afterAll(async () => {
+    await wallet?.close();
+    await Promise.all([site?.close(), other?.close()]);
+  });
+
+  it('announces a frozen provider on a strict-CSP page, before the page’s own script asks', async () => {
+    const page = await SitePage.open(wallet, site.url('/'));
+    const [first, ...rest] = await page.announcements();
+    expect(rest).toEqual([]);
+    expect(first!.info).toMatchObject({ name: 'atSign Wallet', rdns: 'org.atsign-wallet' });
+    expect(first!.info.uuid).toMatch(/^[0-9a-f-]{36}$/);
+    expect(first!.info.icon).toMatch(/^data:image\/svg\+xml,/);
+    expect(first!.frozen).toBe(true);
+    expect(first!.methods).toEqual(['isAtSignWallet', 'on', 'removeListener', 'request']);
+    expect(await page.text('#wallet')).toBe('Wallet found: atSign Wallet');
+
+    await page.requestAnnouncement();
+    const again = await page.announcements();
+    expect(again).toHaveLength(2);
+    expect(again[1]!.info.uuid).toBe(first!.info.uuid);
+    await page.close();
+  });
+
+  it('answers atsign_getGrant with null for a site that has no grant', async () => {
+    const page = await SitePage.open(wallet, site.url('/'));
+    expect(await page.request('atsign_getGrant')).toEqual({ result: null });
+    expect(await page.request('atsign_getGrant', {})).toEqual({ result: null });
+    await page.close();
+  });
+
+  it('refuses unknown methods with 4200, and does not reach the wallet’s own methods', async () => {
+    const page = await SitePage.open(wallet, site.url('/'));
+    expect((await page.request('atsign_stealKeys')).error?.code).toBe(4200);
+    const ui = await page.request('wallet_listGrants');
+    expect(ui.error?.code).toBe(4200);
+    expect(ui.error?.message).toBe('Unknown method "wallet_listGrants"');
+    await page.close();
+  });
+
+  it('refuses bad params with -32602 and a malformed request with a numeric code', async () => {
+    const page = await SitePage.open(wallet, site.url('/'));
+    const bad = await page.request('atsign_getGrant', { origin: 'https://bank.example' });
+    expect(bad.error).toEqual({ code: -32602, message: 'Invalid params: params: this method takes no params' });
+    expect((await page.request('atsign_getGrant', 'x'.repeat(1_000_000))).error?.code).toBe(-32602);
+    expect((await page.request(42)).error?.code).toBe(-32600);
+    expect((await page.request(undefined)).error?.code).toBe(-32600);
+    // The wallet is still there after all of that.
+    expect(await page.request('atsign_getGrant')).toEqual({ result: null });
+    await page.close();
+  });
+
+  it('attributes a request to the page’s real origin, whatever the message claims', async () => {
+    const page = await SitePage.open(wallet, site.url('/'));
+    const forged = await page.postRaw({
+      ns: NS,
+      kind: 'request',
+      method: 'atsign_getGrant',
+      origin: 'https://bank.example',
+      sender: { origin: 'https://bank.example', url: 'https://bank.example/' },
+    });
+    expect(forged).toEqual({ result: null });
+    await page.close();
+  });
+
+  it('gives a cross-origin iframe its own origin', async () => {
+    const page = await SitePage.open(wallet, site.url(`/with-frame.html?src=${other.url('/')}`));
+    await expect.poll(() => page.requestInFrame(other.origin, 'atsign_getGrant')).toMatchObject({
+      result: { origin: other.origin, atSign: '@framed', fields: ['nickname'] },
+    });
+    expect(await page.request('atsign_getGrant')).toEqual({ result: null });
+    await page.close();
+  });
+
+  it('keeps every extension file out of a page’s reach', async () => {
+    // On a page without a CSP, so that only the browser's own rules can stop the probe.
+    const page = await SitePage.open(wallet, site.url('/no-csp.html'));
+    const probe = await page.page.evaluate(async (origin) => {
+      const reach = (url: string) =>
+        fetch(url).then(
+          (r) => r.ok,
+          () => false,
+        );
+      const paths = ['/manifest.json', '/popup.html', '/content-scripts/inpage.js', '/background.js'];
+      return {
+        ownFile: await reach('/site.js'),
+        extension: (await Promise.all(paths.map(async (p) => ((await reach(origin + p)) ? p : null)))).filter(Boolean),
+      };
+    }, wallet.extensionOrigin);
+    expect(probe).toEqual({ ownFile: true, extension: [] });
+    await page.close();
+  });
+
+  it('ships no web_accessible_resources at all', () => {
+    const manifest = JSON.parse(readFileSync(`${extensionDir(browserName)}/manifest.json`, 'utf8')) as object;
+    expect(manifest).not.toHaveProperty('web_accessible_resources');
+  });
+
+  it.runIf(browserName === 'chromium')('answers again after the service worker is stopped', async () => {
+    await wallet.restartBackground!();
+    const page = await SitePage.open(wallet, other.url('/'));
+    expect(await page.request('atsign_getGrant')).toMatchObject({ result: { atSign: '@framed' } });
+    await page.close();
+  });
+});

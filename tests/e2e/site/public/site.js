@@ -1,0 +1,36 @@
+// What a site without the SDK would write: discover the wallet, keep its
+// provider, and record every answer and event so tests can read them.
+window.site = (() => {
+  const providers = [];
+  const events = [];
+  window.addEventListener('atsign:announceProvider', (event) => {
+    providers.push(event.detail);
+    show();
+  });
+  function show() {
+    const name = providers[0]?.info.name;
+    document.getElementById('wallet')?.replaceChildren(name ? `Wallet found: ${name}` : 'No wallet found');
+  }
+  document.addEventListener('DOMContentLoaded', show);
+  window.dispatchEvent(new Event('atsign:requestProvider'));
+
+  const provider = () => {
+    if (!providers[0]) throw new Error('no wallet was announced');
+    return providers[0].provider;
+  };
+  return {
+    providers,
+    events,
+    /** Resolves with { result } or { error: { code, message } }, never rejects. */
+    async request(method, params) {
+      try {
+        return { result: await provider().request(params === undefined ? { method } : { method, params }) };
+      } catch (error) {
+        return { error: { code: error.code, message: error.message } };
+      }
+    },
+    listen(name) {
+      provider().on(name, (data) => events.push({ name, data }));
+    },
+  };
+})();
