@@ -16,7 +16,12 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'wallet@atsign-wallet.org', strict_min_version: '128.0' },
+            gecko: {
+              id: 'wallet@atsign-wallet.org',
+              strict_min_version: '140.0',
+              // The wallet sends nothing about the person anywhere.
+              data_collection_permissions: { required: ['none'] },
+            },
           },
         }
       : { minimum_chrome_version: '111' }),
