@@ -1,2 +1,6 @@
 import { render } from 'preact';
-render(<p>atSign Wallet</p>, document.getElementById('app')!);
+import '@/src/ui/styles/theme.css';
+import '@/src/ui/styles/popup.css';
+import { App } from '@/src/ui/popup/app';
+
+render(<App />, document.getElementById('app')!);

@@ -1,0 +1,78 @@
+// `npm start`: build the extension for Chromium and Firefox, build and serve
+// the demo site, and say how to load the extension. Ctrl-C stops the server.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
+import { buildDemo } from '../demo/build.mjs';
+import { startDemoServer } from '../demo/server.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const out = (...parts) => path.join(root, '.output', ...parts);
+
+function fail(message, code = 1) {
+  console.error(`\n✖ ${message}`);
+  process.exit(code);
+}
+
+/** Runs `npx wxt build -b <browser>`, exiting with its code if it fails. */
+function buildExtension(browser) {
+  console.log(`\n▶ Building the extension for ${browser}…`);
+  return new Promise((resolve) => {
+    const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+    const child = spawn(npx, ['wxt', 'build', '-b', browser], { cwd: root, stdio: 'inherit' });
+    child.on('error', (error) => fail(`Could not run wxt: ${error.message}`));
+    child.on('exit', (code, signal) => {
+      if (signal) fail(`The ${browser} build was stopped (${signal}).`);
+      else if (code !== 0) fail(`The ${browser} build failed (exit code ${code}).`, code ?? 1);
+      else resolve();
+    });
+  });
+}
+
+await buildExtension('chrome');
+await buildExtension('firefox');
+
+console.log('\n▶ Building the demo site…');
+const demoRoot = await buildDemo().catch((error) => fail(`The demo build failed: ${error.message}`));
+
+const port = Number(process.env.PORT ?? 5173);
+if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT must be a port number, got "${process.env.PORT}".`);
+const server = await startDemoServer({ port, root: demoRoot }).catch((error) =>
+  fail(
+    error.code === 'EADDRINUSE'
+      ? `Port ${port} is already in use. Stop whatever uses it, or run: PORT=5174 npm start`
+      : `The demo server did not start: ${error.message}`,
+  ),
+);
+
+console.log(`
+atSign Wallet is built.
+
+Chrome / Chromium
+  1. Open chrome://extensions
+  2. Turn on "Developer mode" (top right)
+  3. Click "Load unpacked" and choose this folder:
+     ${out('chrome-mv3')}
+
+Firefox
+  1. Open about:debugging#/runtime/this-firefox
+  2. Click "Load Temporary Add-on…" and choose this file:
+     ${out('firefox-mv2', 'manifest.json')}
+
+Demo site (a third-party page that uses the SDK)
+  ${server.url}
+
+After rebuilding, reload the extension on the same page. Press Ctrl-C to stop.
+`);
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nStopping the demo server…');
+  await server.close();
+  process.exit(0);
+}
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

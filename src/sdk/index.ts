@@ -1,0 +1,16 @@
+// The relying-party SDK: what a site imports to find the atSign wallet and
+// talk to it. Safe to import anywhere; nothing runs until it is called.
+export { discoverProviders, onProviderAnnounced, ANNOUNCE_EVENT, REQUEST_EVENT } from './discover';
+export type { DiscoveryTarget } from './discover';
+export { request, isProviderRpcError } from './request';
+export type { PageMethodName, ParamsOf, ResultOf } from './request';
+export { ErrorCode } from '../shared/errors';
+export type {
+  AtSignProvider,
+  AtSignProviderInfo,
+  Grant,
+  ProviderDetail,
+  ProviderEventName,
+  ProviderEvents,
+  ProviderRpcError,
+} from './types';
