@@ -1,0 +1,13 @@
+// A key's fingerprint: lowercase hex SHA-256 of the DER bytes (not of the
+// base64 text), the definition fixtures.json uses and one `openssl`/`sha256sum`
+// reproduce from a .der file.
+
+import { decodeBase64 } from '../shared/base64';
+import { AtKeysError } from './errors';
+
+export async function fingerprint(publicKeyBase64Der: string): Promise<string> {
+  const der = decodeBase64(publicKeyBase64Der);
+  if (der === null) throw new AtKeysError('bad-base64', 'A key to fingerprint must be base64 DER.');
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', der));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
