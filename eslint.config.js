@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -8,9 +9,10 @@ export default tseslint.config(
   {
     languageOptions: {
       globals: {
-        window: 'readonly', document: 'readonly', console: 'readonly', crypto: 'readonly',
-        process: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly',
-        defineBackground: 'readonly', defineContentScript: 'readonly',
+        ...globals.browser,
+        ...globals.node,
+        defineBackground: 'readonly',
+        defineContentScript: 'readonly',
       },
     },
     rules: {

@@ -15,16 +15,21 @@ function originOf(url: string | undefined): string | null {
 }
 
 /**
- * The extension's own pages are `ui`; a content script in an http(s) frame is
+ * `extensionBase` is runtime.getURL('/'). The extension's own pages are `ui`; a content script in an http(s) frame is
  * a `page` of that frame's origin (scheme + host + port). Anything else —
  * another extension, an opaque origin, a frame with no tab — is nobody.
  */
-export function callerFromSender(sender: Runtime.MessageSender, extensionId: string, extensionOrigin: string): Caller | null {
+export function callerFromSender(sender: Runtime.MessageSender, extensionId: string, extensionBase: string): Caller | null {
   if (sender.id !== extensionId) return null;
+  // URL.origin is "null" for extension schemes outside the browser, so the
+  // extension's own pages are recognised by their URL prefix
+  // (chrome-extension://<id>/ or moz-extension://<uuid>/).
   // Chromium reports sender.origin; Firefox reports only sender.url.
-  const origin = (sender as { origin?: string }).origin ?? originOf(sender.url);
+  const reported = (sender as { origin?: string }).origin;
+  if (sender.url?.startsWith(extensionBase) && (reported === undefined || `${reported}/` === extensionBase))
+    return { kind: 'ui' };
+  const origin = reported ?? originOf(sender.url);
   if (!origin || origin === 'null') return null;
-  if (origin === extensionOrigin) return { kind: 'ui' };
   if (!/^https?:\/\//.test(origin) || sender.tab?.id === undefined) return null;
   return { kind: 'page', origin, tabId: sender.tab.id, frameId: sender.frameId ?? 0 };
 }

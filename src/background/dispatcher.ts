@@ -1,9 +1,10 @@
 // The one permission pipeline every request goes through:
-// envelope → method exists for this caller → params valid → permission → handler.
+// envelope → method exists for this caller → params valid → permission
+// (unlocked?) → handler.
 // Whatever happens, the caller gets a Reply with a contract error code; an
 // unexpected failure is logged here and answered as -32603, never thrown.
 import { ErrorCode, WalletError, type WalletErrorShape } from '@/src/shared/errors';
-import { isMethodName, methods, type MethodName } from '@/src/shared/methods';
+import { isMethodName, methods, type MethodName, type Permission } from '@/src/shared/methods';
 import type { Reply } from '@/src/shared/protocol';
 import { SchemaError } from '@/src/shared/schema';
 import type { Caller } from './caller';
@@ -38,6 +39,17 @@ function parseParams(method: MethodName, params: unknown): unknown {
   }
 }
 
+async function checkPermission(method: MethodName, services: Services): Promise<void> {
+  const permission: Permission = methods[method].permission;
+  switch (permission) {
+    case 'none':
+      return;
+    case 'unlocked':
+      await services.vault.requireKey();
+      return;
+  }
+}
+
 export type Dispatch = (request: { method?: unknown; params?: unknown }, caller: Caller) => Promise<Reply>;
 
 export function createDispatcher(handlers: Handlers, services: Services): Dispatch {
@@ -45,8 +57,9 @@ export function createDispatcher(handlers: Handlers, services: Services): Dispat
     try {
       const method = resolveMethod(request, caller);
       const params = parseParams(method, request.params);
-      // Permission gates go here, before any handler runs; every method
-      // declared so far needs none (see Permission in the method table).
+      await checkPermission(method, services);
+      // Only the person's own actions keep the wallet from locking itself.
+      if (caller.kind === 'ui') await services.autoLock.touch();
       const handler = handlers[method] as Handler<MethodName>;
       const result = await handler({ caller, params } as HandlerContext<MethodName>, services);
       return { ok: true, result };

@@ -1,9 +1,17 @@
 // The small services handlers get passed in, so each handler can be tested
 // with fakes and nothing reaches for a global.
 import type { GrantsRepo } from './db/grants-repo';
+import type { IdentitiesRepo } from './db/identities-repo';
+import type { SettingsRepo } from './db/settings-repo';
+import type { AutoLock } from './vault/auto-lock';
+import type { Vault } from './vault/vault';
 
 export interface Services {
   grants: GrantsRepo;
+  identities: IdentitiesRepo;
+  settings: SettingsRepo;
+  vault: Vault;
+  autoLock: AutoLock;
   /** ms since epoch */
   now: () => number;
 }

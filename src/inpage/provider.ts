@@ -13,8 +13,8 @@ export const PROVIDER_INFO = {
 
 type Listener = (data: unknown) => void;
 
-function providerError(error: { code: number; message: string }) {
-  return Object.assign(new Error(error.message), { code: error.code });
+function providerError(error?: { code: number; message: string }) {
+  return Object.assign(new Error(String(error?.message)), { code: Number(error?.code ?? -32603) });
 }
 
 export function installProvider(win: Window): void {
@@ -36,7 +36,7 @@ export function installProvider(win: Window): void {
       if (!settle) return;
       pending.delete(d.id!);
       if (d.ok) settle[0](d.result);
-      else settle[1](providerError(d.error!));
+      else settle[1](providerError(d.error));
     } else if (d.kind === 'event') {
       // Each listener on its own microtask: one that throws cannot stop the rest.
       listeners.get(d.name!)?.forEach((fn) => queueMicrotask(() => fn(d.data)));

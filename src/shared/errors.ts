@@ -15,6 +15,8 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export interface WalletErrorShape {
   code: ErrorCode;
   message: string;
+  /** Details for the wallet's own pages, e.g. { reason: 'wrong-passphrase' }. */
+  data?: Record<string, unknown>;
 }
 
 /** An error the wallet means to show to its caller, with a contract code. */
@@ -22,13 +24,14 @@ export class WalletError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    readonly data?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'WalletError';
   }
 
   toJSON(): WalletErrorShape {
-    return { code: this.code, message: this.message };
+    return this.data ? { code: this.code, message: this.message, data: this.data } : { code: this.code, message: this.message };
   }
 }
 

@@ -5,6 +5,7 @@
 // one entry here plus one handler in src/background/handlers.
 import type { Grant } from './grant';
 import * as s from './schema';
+import { AUTO_LOCK_CHOICES, PASSPHRASE_MIN_LENGTH, type IdentitySummary, type WalletState } from './wallet-state';
 
 /**
  * Who may call a method. A page is any web page, identified by the origin the
@@ -16,8 +17,9 @@ export type CallerKind = 'page' | 'ui';
 /**
  * What the permission pipeline must establish before the handler runs.
  * `none`: nothing — the handler itself answers only what the caller may know.
+ * `unlocked`: the vault is unlocked (else 4900).
  */
-export type Permission = 'none';
+export type Permission = 'none' | 'unlocked';
 
 export interface MethodSpec {
   caller: CallerKind;
@@ -25,6 +27,11 @@ export interface MethodSpec {
   params: s.Schema<unknown>;
   result: s.Schema<unknown>;
 }
+
+const passphrase = s.string({ min: 1, max: 1024 });
+const newPassphrase = s.string({ min: PASSPHRASE_MIN_LENGTH, max: 1024 });
+// Checked against the atPlatform's rules by the handlers, which explain each rule broken.
+const atSignParam = s.string({ min: 1, max: 256 });
 
 export const methods = {
   /** The calling site's grant, or null. Never prompts. */
@@ -40,6 +47,68 @@ export const methods = {
     permission: 'none',
     params: s.none(),
     result: s.type<Grant[]>(),
+  },
+  /** Everything the popup and onboarding show about the wallet itself. */
+  wallet_getState: { caller: 'ui', permission: 'none', params: s.none(), result: s.type<WalletState>() },
+  /** Sets the passphrase of a new wallet; refused once one exists. */
+  wallet_setup: {
+    caller: 'ui',
+    permission: 'none',
+    params: s.object({ passphrase: newPassphrase }),
+    result: s.type<WalletState>(),
+  },
+  wallet_unlock: {
+    caller: 'ui',
+    permission: 'none',
+    params: s.object({ passphrase }),
+    result: s.type<WalletState>(),
+  },
+  wallet_lock: { caller: 'ui', permission: 'none', params: s.none(), result: s.type<WalletState>() },
+  wallet_changePassphrase: {
+    caller: 'ui',
+    permission: 'unlocked',
+    params: s.object({ current: passphrase, next: newPassphrase }),
+    result: s.type<WalletState>(),
+  },
+  wallet_setAutoLock: {
+    caller: 'ui',
+    permission: 'unlocked',
+    params: s.object({ minutes: s.literal(...AUTO_LOCK_CHOICES) }),
+    result: s.type<WalletState>(),
+  },
+  /** Reads a .atKeys file's text; a file that is not right is refused whole. */
+  wallet_importAtKeys: {
+    caller: 'ui',
+    permission: 'unlocked',
+    params: s.object({ content: s.string({ max: 1_048_576 }), fileName: s.optional(s.string({ max: 255 })) }),
+    result: s.type<IdentitySummary>(),
+  },
+  /** Makes a new atSign's keys, as the atPlatform's onboarding does, plus its signing key. */
+  wallet_createAtSign: {
+    caller: 'ui',
+    permission: 'unlocked',
+    params: s.object({ atSign: atSignParam }),
+    result: s.type<IdentitySummary>(),
+  },
+  /** The .atKeys file of an atSign; the passphrase is asked again. */
+  wallet_exportAtKeys: {
+    caller: 'ui',
+    permission: 'unlocked',
+    params: s.object({ atSign: atSignParam, passphrase }),
+    result: s.type<{ fileName: string; content: string }>(),
+  },
+  wallet_setActiveAtSign: {
+    caller: 'ui',
+    permission: 'unlocked',
+    params: s.object({ atSign: atSignParam }),
+    result: s.type<WalletState>(),
+  },
+  /** Removes an atSign and revokes every grant made with it. */
+  wallet_removeAtSign: {
+    caller: 'ui',
+    permission: 'unlocked',
+    params: s.object({ atSign: atSignParam }),
+    result: s.type<WalletState>(),
   },
 } as const satisfies Record<string, MethodSpec>;
 

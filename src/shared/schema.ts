@@ -21,7 +21,7 @@ export interface Schema<T> {
 export type Infer<S> = S extends Schema<infer T> ? T : never;
 
 const describe = (v: unknown) =>
-  v === null ? 'null' : Array.isArray(v) ? 'an array' : `a ${typeof v}`;
+  v === null || v === undefined ? String(v) : Array.isArray(v) ? 'an array' : `a ${typeof v}`;
 
 export function string(opts: { max: number; min?: number; pattern?: RegExp; hint?: string }): Schema<string> {
   return {
@@ -47,10 +47,10 @@ export function integer(opts: { min: number; max: number }): Schema<number> {
   };
 }
 
-export function literal<const T extends string>(...options: T[]): Schema<T> {
+export function literal<const T extends string | number>(...options: T[]): Schema<T> {
   return {
     parse(v, path = '') {
-      if (typeof v !== 'string' || !(options as string[]).includes(v))
+      if (!(options as unknown[]).includes(v))
         throw new SchemaError(path, `expected one of ${options.join(', ')}`);
       return v as T;
     },
@@ -63,14 +63,15 @@ export function array<T>(item: Schema<T>, opts: { max: number; min?: number; uni
       if (!Array.isArray(v)) throw new SchemaError(path, `expected an array, got ${describe(v)}`);
       if (v.length > opts.max) throw new SchemaError(path, `more than ${opts.max} items`);
       if (v.length < (opts.min ?? 0)) throw new SchemaError(path, `fewer than ${opts.min} items`);
-      const out = v.map((x, i) => item.parse(x, `${path}[${i}]`));
+      // Array.from visits holes too: a sparse array must not slip past item checks.
+      const out = Array.from(v as unknown[], (x, i) => item.parse(x, `${path}[${i}]`));
       if (opts.unique && new Set(out).size !== out.length) throw new SchemaError(path, 'has repeated items');
       return out;
     },
   };
 }
 
-export function optional<T>(inner: Schema<T>): Schema<T | undefined> {
+export function optional<T>(inner: Schema<T>): Schema<T | undefined> & { optional: true } {
   return { optional: true, parse: (v, path) => (v === undefined ? undefined : inner.parse(v, path)) };
 }
 

@@ -8,6 +8,6 @@ type ParamsArg<M extends UiMethodName> = ParamsOf<M> extends undefined ? [] : [p
 
 export async function call<M extends UiMethodName>(method: M, ...[params]: ParamsArg<M>): Promise<ResultOf<M>> {
   const reply = (await browser.runtime.sendMessage({ ns: NS, kind: 'request', method, params })) as Reply<ResultOf<M>>;
-  if (!reply.ok) throw new WalletError(reply.error.code, reply.error.message);
+  if (!reply.ok) throw new WalletError(reply.error.code, reply.error.message, reply.error.data);
   return reply.result;
 }

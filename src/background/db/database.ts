@@ -2,6 +2,9 @@
 // upgrades a database written by any earlier version step by step.
 import Dexie, { type EntityTable } from 'dexie';
 import type { Grant } from '@/src/shared/grant';
+import type { IdentityRecord } from './identities-repo';
+import type { SettingRecord } from './settings-repo';
+import type { VaultRecord } from './vault-repo';
 
 export const DB_NAME = 'atsign-wallet';
 
@@ -9,10 +12,20 @@ export type GrantRecord = Grant;
 
 export class WalletDatabase extends Dexie {
   grants!: EntityTable<GrantRecord, 'id'>;
+  vault!: EntityTable<VaultRecord, 'id'>;
+  identities!: EntityTable<IdentityRecord, 'atSign'>;
+  settings!: EntityTable<SettingRecord, 'key'>;
 
   constructor(name = DB_NAME) {
     super(name);
-    // One grant per site: `&origin` is unique.
-    this.version(1).stores({ grants: 'id, &origin, expiresAt' });
+    this.version(1).stores({
+      // One grant per site: `&origin` is unique.
+      grants: 'id, &origin, atSign, expiresAt',
+      // The one vault record: KDF salt, iterations, and a sealed check value.
+      vault: 'id',
+      // Public keys in the clear (they are public); private keys sealed.
+      identities: 'atSign',
+      settings: 'key',
+    });
   }
 }

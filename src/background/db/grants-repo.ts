@@ -11,6 +11,15 @@ export class GrantsRepo {
     return grant;
   }
 
+  /** Removes every grant made with an atSign; returns what was removed. */
+  async removeByAtSign(atSign: string): Promise<Grant[]> {
+    return this.db.transaction('rw', this.db.grants, async () => {
+      const removed = await this.db.grants.where('atSign').equals(atSign).toArray();
+      await this.db.grants.bulkDelete(removed.map((g) => g.id));
+      return removed;
+    });
+  }
+
   async list(): Promise<Grant[]> {
     return this.db.grants.orderBy('origin').toArray();
   }

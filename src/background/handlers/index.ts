@@ -1,8 +1,21 @@
 import { getGrant } from './get-grant';
+import { createAtSign, exportAtKeys, importAtKeys, removeAtSign, setActiveAtSign } from './identities';
 import { listGrants } from './list-grants';
+import { changePassphrase, getState, lock, setAutoLock, setup, unlock } from './state';
 import type { Handlers } from './types';
 
 export const handlers: Handlers = {
   atsign_getGrant: getGrant,
   wallet_listGrants: listGrants,
+  wallet_getState: getState,
+  wallet_setup: setup,
+  wallet_unlock: unlock,
+  wallet_lock: lock,
+  wallet_changePassphrase: changePassphrase,
+  wallet_setAutoLock: setAutoLock,
+  wallet_importAtKeys: importAtKeys,
+  wallet_createAtSign: createAtSign,
+  wallet_exportAtKeys: exportAtKeys,
+  wallet_setActiveAtSign: setActiveAtSign,
+  wallet_removeAtSign: removeAtSign,
 };

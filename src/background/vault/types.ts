@@ -1,0 +1,5 @@
+/** The vault key before and after a passphrase change. */
+export interface CryptoKeyPair {
+  from: CryptoKey;
+  to: CryptoKey;
+}

@@ -1,0 +1,230 @@
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
+import { NS } from '@/src/shared/protocol';
+import { createFakeWindow, receive, settle, type FakeWindow } from './support/fake-window';
+import { discoverProvider, installAndListen } from './support/provider';
+
+const ORIGIN = 'https://site.example';
+
+type SentRequest = { ns: string; kind: string; id: string; method: unknown; params: unknown };
+
+/** The requests the provider has posted so far. */
+function sentRequests(win: FakeWindow): SentRequest[] {
+  return win.posts.map((post) => post.data as SentRequest).filter((data) => data.kind === 'request');
+}
+
+/** Plays the relay: posts a response to the page, as the relay of this frame does. */
+function respond(win: FakeWindow, id: string, reply: object) {
+  win.postMessage({ ns: NS, kind: 'response', id, ...reply }, win.location.origin);
+}
+
+/** Plays the relay: answers every request with `answer(request)`. */
+function answerRequests(win: FakeWindow, answer: (request: SentRequest) => object) {
+  win.addEventListener('message', (event) => {
+    const data = (event as MessageEvent).data as SentRequest;
+    if (data?.ns === NS && data.kind === 'request') respond(win, data.id, answer(data));
+  });
+}
+
+function emit(win: FakeWindow, name: string, data: unknown) {
+  win.postMessage({ ns: NS, kind: 'event', name, data }, win.location.origin);
+}
+
+/** 'pending' if the promise has not settled once queued tasks have run. */
+async function stateOf(promise: Promise<unknown>): Promise<'resolved' | 'rejected' | 'pending'> {
+  let state: 'resolved' | 'rejected' | 'pending' = 'pending';
+  promise.then(
+    () => (state = 'resolved'),
+    () => (state = 'rejected'),
+  );
+  await settle();
+  return state;
+}
+
+describe('announcement', () => {
+  it('announces on install with frozen detail, info and provider', () => {
+    const announcements = installAndListen(createFakeWindow(ORIGIN));
+    expect(announcements).toHaveLength(1);
+    const detail = announcements[0]!;
+    expect(Object.isFrozen(detail)).toBe(true);
+    expect(Object.isFrozen(detail.info)).toBe(true);
+    expect(Object.isFrozen(detail.provider)).toBe(true);
+    expect(detail.info).toEqual({
+      uuid: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
+      name: 'atSign Wallet',
+      rdns: expect.any(String),
+      icon: expect.stringMatching(/^data:image\//),
+    });
+    expect(detail.provider.isAtSignWallet).toBe(true);
+  });
+
+  it('cannot be tampered with by the page', () => {
+    const [detail] = installAndListen(createFakeWindow(ORIGIN));
+    const provider = detail!.provider as { request: unknown };
+    expect(() => {
+      provider.request = () => Promise.resolve('stolen');
+    }).toThrow(TypeError);
+    expect(() => {
+      (detail as { provider: unknown }).provider = {};
+    }).toThrow(TypeError);
+    expect(() => {
+      (detail!.info as { name: string }).name = 'Evil Wallet';
+    }).toThrow(TypeError);
+  });
+
+  it('announces again, the same provider, on every atsign:requestProvider', () => {
+    const win = createFakeWindow(ORIGIN);
+    const announcements = installAndListen(win);
+    win.dispatchEvent(new Event('atsign:requestProvider'));
+    win.dispatchEvent(new Event('atsign:requestProvider'));
+    expect(announcements).toHaveLength(3);
+    expect(announcements[1]).toBe(announcements[0]);
+    expect(announcements[2]).toBe(announcements[0]);
+  });
+
+  it('is not made in a window with an opaque origin', () => {
+    const win = createFakeWindow('null');
+    const announcements = installAndListen(win);
+    win.dispatchEvent(new Event('atsign:requestProvider'));
+    expect(announcements).toEqual([]);
+  });
+});
+
+describe('request', () => {
+  it('posts the method and params to its own origin only', async () => {
+    const win = createFakeWindow(ORIGIN);
+    const provider = discoverProvider(win);
+    void provider.request({ method: 'atsign_getGrant', params: [] });
+    expect(sentRequests(win)).toEqual([
+      { ns: NS, kind: 'request', id: expect.any(String), method: 'atsign_getGrant', params: [] },
+    ]);
+    expect(win.targetOrigins).toEqual([ORIGIN]);
+  });
+
+  it('resolves with the result of a success reply', async () => {
+    const win = createFakeWindow(ORIGIN);
+    const provider = discoverProvider(win);
+    answerRequests(win, () => ({ ok: true, result: { id: 'g1', fields: ['name'] } }));
+    await expect(provider.request({ method: 'atsign_getGrant' })).resolves.toEqual({ id: 'g1', fields: ['name'] });
+  });
+
+  it('rejects with an Error carrying the numeric code and message of an error reply', async () => {
+    const win = createFakeWindow(ORIGIN);
+    const provider = discoverProvider(win);
+    answerRequests(win, () => ({ ok: false, error: { code: 4100, message: 'This site has no grant' } }));
+    const error = await provider.request({ method: 'atsign_readProfile' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(error).toMatchObject({ code: 4100, message: 'This site has no grant' });
+  });
+
+  it('matches each reply to its own request by id', async () => {
+    const win = createFakeWindow(ORIGIN);
+    const provider = discoverProvider(win);
+    const first = provider.request({ method: 'one' });
+    const second = provider.request({ method: 'two' });
+    const [a, b] = sentRequests(win);
+    expect(a!.id).not.toBe(b!.id);
+    respond(win, b!.id, { ok: true, result: 'two' });
+    respond(win, a!.id, { ok: true, result: 'one' });
+    await expect(first).resolves.toBe('one');
+    await expect(second).resolves.toBe('two');
+  });
+
+  it('ignores replies for unknown ids and replies from other windows', async () => {
+    const win = createFakeWindow(ORIGIN);
+    const provider = discoverProvider(win);
+    const pending = provider.request({ method: 'atsign_getGrant' });
+    const [sent] = sentRequests(win);
+
+    respond(win, 'not-a-request-id', { ok: true, result: 'stray' });
+    receive(win, { ns: NS, kind: 'response', id: sent!.id, ok: true, result: 'spoofed' }, { source: {} });
+    receive(win, { ns: 'other', kind: 'response', id: sent!.id, ok: true, result: 'other ns' }, { source: win });
+    expect(await stateOf(pending)).toBe('pending');
+
+    respond(win, sent!.id, { ok: true, result: 'real' });
+    await expect(pending).resolves.toBe('real');
+  });
+
+  it.each([
+    ['a function', { onDone: () => {} }],
+    ['a symbol', { tag: Symbol('x') }],
+  ])('rejects params holding %s with -32602, posting nothing', async (_label, params) => {
+    const win = createFakeWindow(ORIGIN);
+    const provider = discoverProvider(win);
+    const error = await provider.request({ method: 'atsign_connect', params }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(error).toMatchObject({ code: -32602 });
+    expect(sentRequests(win)).toEqual([]);
+  });
+});
+
+describe('events', () => {
+  it('reach listeners of that event name with its data, until removed', async () => {
+    const win = createFakeWindow(ORIGIN);
+    const provider = discoverProvider(win);
+    const onGrant = vi.fn();
+    const onRevoked = vi.fn();
+    expect(provider.on('grantChanged', onGrant).on('revoked', onRevoked)).toBe(provider);
+
+    emit(win, 'grantChanged', { id: 'g1' });
+    await settle();
+    expect(onGrant).toHaveBeenCalledExactlyOnceWith({ id: 'g1' });
+    expect(onRevoked).not.toHaveBeenCalled();
+
+    expect(provider.removeListener('grantChanged', onGrant)).toBe(provider);
+    emit(win, 'grantChanged', null);
+    emit(win, 'revoked', { grantId: 'g1', reason: 'person' });
+    await settle();
+    expect(onGrant).toHaveBeenCalledTimes(1);
+    expect(onRevoked).toHaveBeenCalledExactlyOnceWith({ grantId: 'g1', reason: 'person' });
+  });
+
+  it('are not taken from other windows', async () => {
+    const win = createFakeWindow(ORIGIN);
+    const provider = discoverProvider(win);
+    const onGrant = vi.fn();
+    provider.on('grantChanged', onGrant);
+    receive(win, { ns: NS, kind: 'event', name: 'grantChanged', data: 'spoofed' }, { source: {} });
+    await settle();
+    expect(onGrant).not.toHaveBeenCalled();
+  });
+
+  it('ignore a listener that is not a function', async () => {
+    const win = createFakeWindow(ORIGIN);
+    const provider = discoverProvider(win);
+    expect(() => provider.on('grantChanged', 'alert(1)' as unknown as () => void)).not.toThrow();
+    emit(win, 'grantChanged', null);
+    await settle();
+  });
+
+  it('still reach the other listeners when one throws', async () => {
+    // A browser reports an exception thrown in a microtask and runs the next
+    // one; Node would end the run instead, so the test reports them like a browser.
+    const reported: unknown[] = [];
+    const realQueueMicrotask = globalThis.queueMicrotask;
+    vi.stubGlobal('queueMicrotask', (task: () => void) =>
+      realQueueMicrotask(() => {
+        try {
+          task();
+        } catch (error) {
+          reported.push(error);
+        }
+      }),
+    );
+    onTestFinished(() => void vi.unstubAllGlobals());
+
+    const win = createFakeWindow(ORIGIN);
+    const provider = discoverProvider(win);
+    const after = vi.fn();
+    provider.on('profileChanged', () => {
+      throw new Error('site bug');
+    });
+    provider.on('profileChanged', after);
+
+    emit(win, 'profileChanged', { name: 'Alice' });
+    emit(win, 'profileChanged', { name: 'Alicia' });
+    await settle();
+
+    expect(after.mock.calls).toEqual([[{ name: 'Alice' }], [{ name: 'Alicia' }]]);
+    expect(reported).toHaveLength(2);
+  });
+});
