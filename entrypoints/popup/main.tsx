@@ -1,5 +1,7 @@
 import { render } from 'preact';
 import '@/src/ui/styles/theme.css';
+import '@/src/ui/styles/components.css';
+import '@/src/ui/styles/forms.css';
 import '@/src/ui/styles/popup.css';
 import { App } from '@/src/ui/popup/app';
 

@@ -1,21 +1,44 @@
 // The popup: the person's control room. This is the one component that talks
 // to the background; everything below it renders what it is handed.
+import { LoadStatus } from '../shared/load-status';
+import { openOnboarding } from '../shared/open-onboarding';
+import { UnlockForm } from '../shared/unlock-form';
+import { useCall } from '../shared/use-call';
+import { useWallet } from '../shared/use-wallet';
+import { EmptyState } from './empty-state';
 import { SitesSection } from './sites-section';
-import { useCall } from './use-call';
+import { WalletHeader } from './wallet-header';
 
 export function App() {
+  const { state, reload, actions } = useWallet();
   const [grants, reloadGrants] = useCall('wallet_listGrants');
+  const wallet = state.status === 'ready' ? state.value : null;
+  const onboard = () => void openOnboarding();
+
+  let body;
+  if (!wallet) {
+    body = <LoadStatus error={state.status === 'error' ? state.message : undefined} onRetry={() => void reload()} />;
+  } else if (wallet.initialized && !wallet.unlocked) {
+    body = <UnlockForm onUnlock={actions.unlock} />;
+  } else if (!wallet.initialized || wallet.identities.length === 0) {
+    body = <EmptyState initialized={wallet.initialized} onOpenOnboarding={onboard} />;
+  } else {
+    body = (
+      <>
+        <SitesSection grants={grants} now={Date.now()} onRetry={reloadGrants} />
+        <p class="popup-footer">
+          <button type="button" class="link-button" onClick={onboard}>
+            Manage atSigns and security
+          </button>
+        </p>
+      </>
+    );
+  }
+
   return (
     <>
-      <header class="app-header">
-        <span class="logo" aria-hidden="true">
-          @
-        </span>
-        <h1>atSign Wallet</h1>
-      </header>
-      <main>
-        <SitesSection grants={grants} now={Date.now()} onRetry={reloadGrants} />
-      </main>
+      <WalletHeader wallet={wallet} onSelect={actions.setActiveAtSign} onLock={() => void actions.lock().catch(reload)} />
+      <main>{body}</main>
     </>
   );
 }

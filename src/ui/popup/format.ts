@@ -1,9 +1,9 @@
 // Words and dates for the popup. Pure functions, so they are easy to test and
 // the components stay dumb.
 
-export function formatTime(ms: number, locale?: string): string {
-  return new Date(ms).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
-}
+import { formatTime } from '../shared/words';
+
+export { formatTime };
 
 /** How long a grant lasts, in words: "until you revoke", "until …" or "expired …". */
 export function describeExpiry(expiresAt: number | null, now: number, locale?: string): { text: string; expired: boolean } {

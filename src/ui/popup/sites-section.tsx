@@ -2,7 +2,7 @@
 // to do when there is none. It renders the state it is given.
 import type { Grant } from '../../shared/grant';
 import { GrantItem } from './grant-item';
-import type { Loadable } from './use-call';
+import type { Loadable } from '../shared/use-call';
 
 export function SitesSection({ grants, now, onRetry }: { grants: Loadable<Grant[]>; now: number; onRetry: () => void }) {
   return (

@@ -1,5 +1,5 @@
-// Calls one UI method of the background and tracks the answer for rendering:
-// loading, failed, or ready. Components never call the client themselves.
+// Calls one UI method of the background that takes no params and tracks the
+// answer for rendering: loading, failed, or ready.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { call } from '../client';
 import type { ParamsOf, ResultOf, UiMethodName } from '../../shared/methods';

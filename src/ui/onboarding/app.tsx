@@ -1,0 +1,70 @@
+// The onboarding page: set a passphrase, add atSigns, manage them. This is
+// the one component of the page that talks to the background; everything
+// below it renders what it is handed and reports back through callbacks.
+import { useState } from 'preact/hooks';
+import type { IdentitySummary } from '../../shared/wallet-state';
+import { downloadFile } from '../shared/download';
+import { LoadStatus } from '../shared/load-status';
+import { UnlockForm } from '../shared/unlock-form';
+import { useWallet } from '../shared/use-wallet';
+import { AddSection } from './add-section';
+import { IdentitiesSection } from './identities-section';
+import { PageHeader } from './page-header';
+import { SecuritySection } from './security-section';
+import { SetupForm } from './setup-form';
+
+export function App() {
+  const { state, reload, actions } = useWallet();
+  const [added, setAdded] = useState<IdentitySummary | null>(null);
+  const wallet = state.status === 'ready' ? state.value : null;
+
+  const exportFile = async (atSign: string, passphrase: string) => {
+    const file = await actions.exportAtKeys(atSign, passphrase);
+    downloadFile(file.fileName, file.content);
+    return file.fileName;
+  };
+
+  let body;
+  if (!wallet) {
+    body = <LoadStatus error={state.status === 'error' ? state.message : undefined} onRetry={() => void reload()} />;
+  } else if (!wallet.initialized) {
+    body = <SetupForm onSetup={actions.setup} />;
+  } else if (!wallet.unlocked) {
+    body = <UnlockForm onUnlock={actions.unlock} />;
+  } else {
+    body = (
+      <>
+        <AddSection
+          added={added}
+          firstOne={wallet.identities.length === 0}
+          onImport={async (content, fileName) => setAdded(await actions.importAtKeys(content, fileName))}
+          onCreate={async (atSign) => setAdded(await actions.createAtSign(atSign))}
+          onAddAnother={() => setAdded(null)}
+          onDone={() => window.close()}
+        />
+        {wallet.identities.length > 0 && (
+          <IdentitiesSection
+            identities={wallet.identities}
+            activeAtSign={wallet.activeAtSign}
+            justAdded={added?.atSign ?? null}
+            onMakeActive={actions.setActiveAtSign}
+            onExport={exportFile}
+            onRemove={actions.removeAtSign}
+          />
+        )}
+        <SecuritySection
+          autoLockMinutes={wallet.autoLockMinutes}
+          onAutoLock={actions.setAutoLock}
+          onChangePassphrase={actions.changePassphrase}
+        />
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PageHeader wallet={wallet} onLock={() => void actions.lock().catch(reload)} />
+      <main class="page">{body}</main>
+    </>
+  );
+}

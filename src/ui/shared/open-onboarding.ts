@@ -1,0 +1,6 @@
+// The onboarding page lives in a full tab: there is room for files and keys.
+import browser from 'webextension-polyfill';
+
+export async function openOnboarding(): Promise<void> {
+  await browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') });
+}
