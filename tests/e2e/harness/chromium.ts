@@ -32,6 +32,7 @@ function wrap(page: Page): E2EPage {
       page.getByRole(role as 'button', { name, exact: true }).first().waitFor(),
     clickRole: (role, name) => page.getByRole(role as 'button', { name, exact: true }).first().click(),
     fillLabel: (label, value) => page.getByLabel(label, { exact: true }).fill(value),
+    setFileLabel: (label, path) => page.getByLabel(label, { exact: true }).setInputFiles(path),
     textOf: async (selector) => (await page.locator(selector).first().innerText()).trim(),
     close: () => page.close(),
   };

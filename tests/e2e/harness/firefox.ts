@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import puppeteer, { type Frame, type Page } from 'puppeteer-core';
+import puppeteer, { type ElementHandle, type Frame, type Page } from 'puppeteer-core';
 import { extensionDir } from './extension';
 import type { E2EPage, WalletBrowser } from './types';
 
@@ -19,8 +19,33 @@ function wrap(page: Page): E2EPage {
     evaluate: (fn, arg) => page.evaluate(fn as (a: unknown) => unknown, arg) as never,
     evaluateInFrame: (prefix, fn, arg) => frame(prefix).evaluate(fn as (a: unknown) => unknown, arg) as never,
     waitForRole: async (role, name) => void (await page.waitForSelector(aria(role, name), { visible: true })),
-    clickRole: (role, name) => page.locator(aria(role, name)).click(),
-    fillLabel: (label, value) => page.locator(`::-p-aria(${JSON.stringify(label)})`).fill(value),
+    // Element handles rather than locators: a locator's stability checks never
+    // settle on moz-extension:// pages under WebDriver BiDi.
+    clickRole: async (role, name) => {
+      const element = await page.waitForSelector(aria(role, name), { visible: true });
+      await element!.click();
+    },
+    fillLabel: async (label, value) => {
+      const input = await page.waitForSelector(`::-p-aria(${JSON.stringify(label)})`, { visible: true });
+      // Select all and delete, as a person would, so the page hears every edit.
+      await input!.focus();
+      await page.keyboard.down('Control');
+      await page.keyboard.press('KeyA');
+      await page.keyboard.up('Control');
+      await page.keyboard.press('Backspace');
+      await input!.type(value);
+    },
+    setFileLabel: async (label, path) => {
+      // Firefox's accessibility tree names a file input's button, not the input,
+      // so the input is found through its <label>.
+      const handle = await page.evaluateHandle(
+        (text) => Array.from(document.querySelectorAll('label')).find((l) => l.textContent?.trim() === text)?.control,
+        label,
+      );
+      const input = handle.asElement() as ElementHandle<HTMLInputElement> | null;
+      if (!input) throw new Error(`no file input labelled ${label}`);
+      await input.uploadFile(path);
+    },
     textOf: async (selector) => {
       const handle = await page.waitForSelector(selector);
       return ((await handle!.evaluate((el) => (el as HTMLElement).innerText)) ?? '').trim();

@@ -17,6 +17,8 @@ export interface E2EPage {
   waitForRole(role: string, name: string): Promise<void>;
   clickRole(role: string, name: string): Promise<void>;
   fillLabel(label: string, value: string): Promise<void>;
+  /** Chooses a file in the file input with this label, as a person would in the picker. */
+  setFileLabel(label: string, path: string): Promise<void>;
   /** The visible text of the first element matching a CSS selector (waits for it). */
   textOf(selector: string): Promise<string>;
   close(): Promise<void>;
