@@ -84,10 +84,20 @@ export async function launchFirefox(executablePath: string): Promise<WalletBrows
     },
     async openExtensionPage(path) {
       const page = await browser.newPage();
-      // goto on a moz-extension:// page may never settle: start it, then wait for the document.
-      page.goto(extensionOrigin + path).catch(() => undefined);
-      await page.waitForFunction((href) => location.href === href && document.readyState === 'complete', {}, extensionOrigin + path);
-      return wrap(page);
+      const url = extensionOrigin + path;
+      // goto on a moz-extension:// page may never settle: start it, then poll
+      // until the document is there. A poll that lands mid-navigation fails
+      // inside the driver, so failures only mean "not yet".
+      page.goto(url).catch(() => undefined);
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        const ready = await page
+          .evaluate((href) => location.href === href && document.readyState === 'complete', url)
+          .catch(() => false);
+        if (ready) return wrap(page);
+        if (Date.now() > deadline) throw new Error(`${url} did not load`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
     },
     restartBackground: null,
     close: () => browser.close(),
