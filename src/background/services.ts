@@ -1,6 +1,9 @@
 // The small services handlers get passed in, so each handler can be tested
 // with fakes and nothing reaches for a global.
 import type { GrantsRepo } from './db/grants-repo';
+import type { PersonasRepo } from './db/personas-repo';
+import type { FrameRegistry } from './events/frames';
+import type { SiteEvents } from './events/events';
 import type { IdentitiesRepo } from './db/identities-repo';
 import type { SettingsRepo } from './db/settings-repo';
 import type { AutoLock } from './vault/auto-lock';
@@ -9,6 +12,9 @@ import type { Vault } from './vault/vault';
 export interface Services {
   grants: GrantsRepo;
   identities: IdentitiesRepo;
+  personas: PersonasRepo;
+  frames: FrameRegistry;
+  events: SiteEvents;
   settings: SettingsRepo;
   vault: Vault;
   autoLock: AutoLock;

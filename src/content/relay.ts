@@ -20,8 +20,13 @@ export function startRelay(win: Window, port: RelayPort): void {
   const toPage = (message: object) => win.postMessage({ ns: NS, ...message }, origin);
 
   win.addEventListener('message', (event) => {
-    const d = event.data as Partial<PageRequest> | null;
-    if (event.source !== win || event.origin !== origin || !d || d.ns !== NS || d.kind !== 'request') return;
+    const d = event.data as Partial<PageRequest> | { ns?: unknown; kind?: unknown } | null;
+    if (event.source !== win || event.origin !== origin || !d || d.ns !== NS) return;
+    if (d.kind === 'subscribe') {
+      port.send({ ns: NS, kind: 'subscribe' }).catch(() => undefined);
+      return;
+    }
+    if (d.kind !== 'request' || !('id' in d)) return;
     const id = d.id;
     if (typeof id !== 'string' || id.length > 100) return;
     Promise.resolve()

@@ -25,6 +25,7 @@ export function installProvider(win: Window): void {
   const listeners = new Map<string, Set<Listener>>();
   const prefix = crypto.randomUUID();
   let seq = 0;
+  let subscribed = false;
 
   win.addEventListener('message', (event) => {
     const d = event.data as
@@ -61,6 +62,11 @@ export function installProvider(win: Window): void {
       if (typeof fn === 'function') {
         if (!listeners.has(name)) listeners.set(name, new Set());
         listeners.get(name)!.add(fn);
+        // The wallet sends a frame events only once it knows the frame listens.
+        if (!subscribed) {
+          subscribed = true;
+          win.postMessage({ ns: NS, kind: 'subscribe' }, origin);
+        }
       }
       return provider;
     },

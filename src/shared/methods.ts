@@ -4,6 +4,9 @@
 // the types a site sees are all derived from this table, so adding a method is
 // one entry here plus one handler in src/background/handlers.
 import type { Grant } from './grant';
+import type { Persona } from './persona';
+import { MAX_PERSONA_NAME, MAX_PERSONAS } from './persona';
+import { FIELD_NAME, MAX_CUSTOM_FIELDS, MAX_LABEL_LENGTH, MAX_PICTURE_LENGTH, STANDARD_FIELDS } from './profile-fields';
 import * as s from './schema';
 import { AUTO_LOCK_CHOICES, PASSPHRASE_MIN_LENGTH, type IdentitySummary, type WalletState } from './wallet-state';
 
@@ -32,6 +35,7 @@ const passphrase = s.string({ min: 1, max: 1024 });
 const newPassphrase = s.string({ min: PASSPHRASE_MIN_LENGTH, max: 1024 });
 // Checked against the atPlatform's rules by the handlers, which explain each rule broken.
 const atSignParam = s.string({ min: 1, max: 256 });
+const personaId = s.string({ min: 1, max: 64 });
 
 export const methods = {
   /** The calling site's grant, or null. Never prompts. */
@@ -109,6 +113,41 @@ export const methods = {
     permission: 'unlocked',
     params: s.object({ atSign: atSignParam }),
     result: s.type<WalletState>(),
+  },
+  /** The personas of an atSign (the active one when none is named), in the person's order. */
+  wallet_listPersonas: {
+    caller: 'ui',
+    permission: 'unlocked',
+    params: s.optional(s.object({ atSign: s.optional(atSignParam) })),
+    result: s.type<Persona[]>(),
+  },
+  /** Creates (no id) or updates a persona; sites holding a changed field hear profileChanged. */
+  wallet_savePersona: {
+    caller: 'ui',
+    permission: 'unlocked',
+    params: s.object({
+      id: s.optional(personaId),
+      atSign: s.optional(atSignParam),
+      name: s.string({ min: 1, max: MAX_PERSONA_NAME }),
+      fields: s.record(FIELD_NAME, s.string({ max: MAX_PICTURE_LENGTH }), {
+        max: STANDARD_FIELDS.length + MAX_CUSTOM_FIELDS,
+      }),
+      labels: s.optional(s.record(FIELD_NAME, s.string({ min: 1, max: MAX_LABEL_LENGTH }), { max: MAX_CUSTOM_FIELDS })),
+    }),
+    result: s.type<Persona>(),
+  },
+  /** Deletes a persona and revokes every grant made with it. */
+  wallet_deletePersona: {
+    caller: 'ui',
+    permission: 'unlocked',
+    params: s.object({ id: personaId }),
+    result: s.type<Persona[]>(),
+  },
+  wallet_reorderPersonas: {
+    caller: 'ui',
+    permission: 'unlocked',
+    params: s.object({ atSign: s.optional(atSignParam), ids: s.array(personaId, { max: MAX_PERSONAS, unique: true }) }),
+    result: s.type<Persona[]>(),
   },
 } as const satisfies Record<string, MethodSpec>;
 

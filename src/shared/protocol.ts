@@ -22,6 +22,12 @@ export interface BackgroundRequest {
   params: unknown;
 }
 
+/** page → relay → background: this frame listens to events (sent on the first provider.on). */
+export interface Subscribe {
+  ns: typeof NS;
+  kind: 'subscribe';
+}
+
 export type Reply<T = unknown> = { ok: true; result: T } | { ok: false; error: WalletErrorShape };
 
 /** relay → page: a reply to request `id`. */
@@ -36,11 +42,8 @@ export interface WalletEvent {
   data: unknown;
 }
 
-export function isBackgroundRequest(message: unknown): message is BackgroundRequest {
-  return (
-    typeof message === 'object' &&
-    message !== null &&
-    (message as { ns?: unknown }).ns === NS &&
-    (message as { kind?: unknown }).kind === 'request'
-  );
+export function isOurs(message: unknown): message is BackgroundRequest | Subscribe {
+  if (typeof message !== 'object' || message === null || (message as { ns?: unknown }).ns !== NS) return false;
+  const kind = (message as { kind?: unknown }).kind;
+  return kind === 'request' || kind === 'subscribe';
 }

@@ -106,6 +106,23 @@ export function object<S extends Shape>(shape: S): Schema<ObjectOf<S>> {
   };
 }
 
+/** A plain object used as a map: every key matches `key`, every value passes `value`. */
+export function record<T>(key: RegExp, value: Schema<T>, opts: { max: number }): Schema<Record<string, T>> {
+  return {
+    parse(v, path = '') {
+      if (!isPlainRecord(v)) throw new SchemaError(path, `expected an object, got ${describe(v)}`);
+      const keys = Object.keys(v);
+      if (keys.length > opts.max) throw new SchemaError(path, `more than ${opts.max} entries`);
+      const out: Record<string, T> = Object.create(null) as Record<string, T>;
+      for (const k of keys) {
+        if (!key.test(k)) throw new SchemaError(path, `"${k.slice(0, 40)}" is not an allowed key`);
+        out[k] = value.parse(v[k], `${path}.${k}`);
+      }
+      return { ...out };
+    },
+  };
+}
+
 /** Params of a method that takes none: omitted, an empty array or an empty object. */
 export function none(): Schema<undefined> {
   return {

@@ -3,6 +3,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Grant } from '@/src/shared/grant';
 import type { IdentityRecord } from './identities-repo';
+import type { PersonaRecord } from './personas-repo';
 import type { SettingRecord } from './settings-repo';
 import type { VaultRecord } from './vault-repo';
 
@@ -15,6 +16,7 @@ export class WalletDatabase extends Dexie {
   vault!: EntityTable<VaultRecord, 'id'>;
   identities!: EntityTable<IdentityRecord, 'atSign'>;
   settings!: EntityTable<SettingRecord, 'key'>;
+  personas!: EntityTable<PersonaRecord, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -27,5 +29,7 @@ export class WalletDatabase extends Dexie {
       identities: 'atSign',
       settings: 'key',
     });
+    // Personas: their names and values sealed, their order per atSign indexed.
+    this.version(2).stores({ personas: 'id, atSign, [atSign+order]', grants: 'id, &origin, atSign, personaId, expiresAt' });
   }
 }

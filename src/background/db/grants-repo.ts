@@ -12,9 +12,22 @@ export class GrantsRepo {
   }
 
   /** Removes every grant made with an atSign; returns what was removed. */
-  async removeByAtSign(atSign: string): Promise<Grant[]> {
+  removeByAtSign(atSign: string): Promise<Grant[]> {
+    return this.removeWhere('atSign', atSign);
+  }
+
+  /** Removes every grant of a persona; returns what was removed. */
+  removeByPersona(personaId: string): Promise<Grant[]> {
+    return this.removeWhere('personaId', personaId);
+  }
+
+  byPersona(personaId: string): Promise<Grant[]> {
+    return this.db.grants.where('personaId').equals(personaId).toArray();
+  }
+
+  private removeWhere(index: 'atSign' | 'personaId', value: string): Promise<Grant[]> {
     return this.db.transaction('rw', this.db.grants, async () => {
-      const removed = await this.db.grants.where('atSign').equals(atSign).toArray();
+      const removed = await this.db.grants.where(index).equals(value).toArray();
       await this.db.grants.bulkDelete(removed.map((g) => g.id));
       return removed;
     });

@@ -1,6 +1,7 @@
 import { generateAtKeys, readAtKeys, writeAtKeys } from '@/src/keys';
 import { ErrorCode, WalletError } from '@/src/shared/errors';
 import type { IdentitySecrets } from '../db/identities-repo';
+import { announceRevoked } from '../grants/revoke';
 import { addIdentity, alreadyThere } from '../identities/add-identity';
 import { asInputError, requireAtSign } from '../identities/key-errors';
 import type { Services } from '../services';
@@ -53,8 +54,10 @@ export const setActiveAtSign: Handler<'wallet_setActiveAtSign'> = async ({ param
 
 export const removeAtSign: Handler<'wallet_removeAtSign'> = async ({ params }, services) => {
   const record = await requireIdentity(params.atSign, services);
-  await services.grants.removeByAtSign(record.atSign);
+  const revoked = await services.grants.removeByAtSign(record.atSign);
+  await services.personas.removeByAtSign(record.atSign);
   await services.identities.remove(record.atSign);
+  await announceRevoked(revoked, 'person', services);
   if ((await services.settings.get('activeAtSign')) === record.atSign) {
     const [next] = await services.identities.list();
     await services.settings.set('activeAtSign', next?.atSign ?? null);

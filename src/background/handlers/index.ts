@@ -1,6 +1,7 @@
 import { getGrant } from './get-grant';
 import { createAtSign, exportAtKeys, importAtKeys, removeAtSign, setActiveAtSign } from './identities';
 import { listGrants } from './list-grants';
+import { deletePersonaHandler, listPersonasHandler, reorderPersonasHandler, savePersonaHandler } from './personas';
 import { changePassphrase, getState, lock, setAutoLock, setup, unlock } from './state';
 import type { Handlers } from './types';
 
@@ -18,4 +19,8 @@ export const handlers: Handlers = {
   wallet_exportAtKeys: exportAtKeys,
   wallet_setActiveAtSign: setActiveAtSign,
   wallet_removeAtSign: removeAtSign,
+  wallet_listPersonas: listPersonasHandler,
+  wallet_savePersona: savePersonaHandler,
+  wallet_deletePersona: deletePersonaHandler,
+  wallet_reorderPersonas: reorderPersonasHandler,
 };

@@ -4,6 +4,7 @@ import { bindSigningKey, fingerprint, generateSigningKey, type AtKeys } from '@/
 import { ErrorCode, WalletError } from '@/src/shared/errors';
 import type { IdentitySummary } from '@/src/shared/wallet-state';
 import { toSummary, type IdentityRecord, type IdentitySecrets } from '../db/identities-repo';
+import { createDefaultPersonas } from '../personas/personas';
 import type { Services } from '../services';
 
 export const alreadyThere = (atSign: string) =>
@@ -12,8 +13,9 @@ export const alreadyThere = (atSign: string) =>
 export async function addIdentity(
   keys: AtKeys,
   source: IdentityRecord['source'],
-  { identities, settings, vault, now }: Services,
+  services: Services,
 ): Promise<IdentitySummary> {
+  const { identities, settings, vault, now } = services;
   if (await identities.get(keys.atSign)) throw alreadyThere(keys.atSign);
   const signing = await generateSigningKey();
   const secrets: IdentitySecrets = {
@@ -36,6 +38,7 @@ export async function addIdentity(
     secrets: await vault.seal(secrets),
   };
   if (!(await identities.add(record))) throw alreadyThere(keys.atSign);
+  await createDefaultPersonas(keys.atSign, services);
   if (!(await settings.get('activeAtSign'))) await settings.set('activeAtSign', keys.atSign);
   return toSummary(record);
 }

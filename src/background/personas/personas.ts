@@ -1,0 +1,91 @@
+// Personas for one atSign: sealed at rest, validated field by field, and
+// live — an edit reaches the sites that were granted the changed fields.
+import { ErrorCode, WalletError } from '@/src/shared/errors';
+import { DEFAULT_PERSONAS, MAX_PERSONAS, type Persona } from '@/src/shared/persona';
+import { fieldLabel, fieldProblem } from '@/src/shared/profile-fields';
+import type { PersonaRecord } from '../db/personas-repo';
+import type { Services } from '../services';
+
+type Content = Pick<Persona, 'name' | 'fields' | 'labels'>;
+
+async function open(record: PersonaRecord, { vault }: Services): Promise<Persona> {
+  const content = await vault.unseal<Content>(record.sealed);
+  return { id: record.id, atSign: record.atSign, order: record.order, ...content };
+}
+
+export async function listPersonas(atSign: string, services: Services): Promise<Persona[]> {
+  const records = await services.personas.list(atSign);
+  return Promise.all(records.map((r) => open(r, services)));
+}
+
+export async function findPersona(id: string, services: Services): Promise<Persona | null> {
+  const record = await services.personas.get(id);
+  return record ? open(record, services) : null;
+}
+
+export async function createDefaultPersonas(atSign: string, services: Services): Promise<void> {
+  const records = await Promise.all(
+    DEFAULT_PERSONAS.map(async (name, order) => ({
+      id: crypto.randomUUID(),
+      atSign,
+      order,
+      sealed: await services.vault.seal({ name, fields: {}, labels: {} } satisfies Content),
+    })),
+  );
+  await services.personas.putAll(records);
+}
+
+/** Every problem with what the person typed, as one sentence per field. */
+export function checkContent(content: Content): void {
+  const problems: string[] = [];
+  const name = content.name.trim();
+  if (!name) problems.push('Give the persona a name.');
+  for (const [field, value] of Object.entries(content.fields)) {
+    const problem = fieldProblem(field, value);
+    if (problem) problems.push(`${fieldLabel(field, content.labels)}: ${problem}`);
+  }
+  for (const field of Object.keys(content.labels)) {
+    if (!field.startsWith('x-')) problems.push(`Only custom fields take a label, not "${field}".`);
+  }
+  if (problems.length) throw new WalletError(ErrorCode.InvalidParams, problems.join(' '), { reason: 'invalid-persona', problems });
+}
+
+/**
+ * Creates or updates a persona. Empty values mean "no value". Returns the
+ * names of the fields whose values changed, for the sites that hold them.
+ */
+export async function savePersona(
+  input: Content & { id?: string; atSign: string },
+  services: Services,
+): Promise<{ persona: Persona; changed: string[] }> {
+  const fields = Object.fromEntries(Object.entries(input.fields).filter(([, v]) => v !== ''));
+  const content: Content = { name: input.name.trim(), fields, labels: input.labels };
+  checkContent(content);
+  const existing = input.id ? await findPersona(input.id, services) : null;
+  if (input.id && (!existing || existing.atSign !== input.atSign))
+    throw new WalletError(ErrorCode.InvalidParams, 'That persona is not in this wallet.', { reason: 'unknown-persona' });
+  const siblings = await services.personas.list(input.atSign);
+  if (!existing && siblings.length >= MAX_PERSONAS)
+    throw new WalletError(ErrorCode.InvalidParams, `An atSign can have up to ${MAX_PERSONAS} personas.`);
+  const record: PersonaRecord = {
+    id: existing?.id ?? crypto.randomUUID(),
+    atSign: input.atSign,
+    order: existing?.order ?? siblings.length,
+    sealed: await services.vault.seal(content),
+  };
+  await services.personas.put(record);
+  const before = existing?.fields ?? {};
+  const names = new Set([...Object.keys(before), ...Object.keys(fields)]);
+  const changed = [...names].filter((n) => before[n] !== fields[n]);
+  return { persona: { id: record.id, atSign: record.atSign, order: record.order, ...content }, changed };
+}
+
+/** Puts the personas of an atSign in the order given (which must name each once). */
+export async function reorderPersonas(atSign: string, ids: string[], services: Services): Promise<void> {
+  const records = await services.personas.list(atSign);
+  const known = new Set(records.map((r) => r.id));
+  if (ids.length !== records.length || ids.some((id) => !known.delete(id)))
+    throw new WalletError(ErrorCode.InvalidParams, 'The new order must list each persona once.');
+  const position = new Map(ids.map((id, i) => [id, i]));
+  await services.personas.putAll(records.map((r) => ({ ...r, order: position.get(r.id)! })));
+}
