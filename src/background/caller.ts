@@ -1,7 +1,14 @@
 // Who is calling, as the browser says — never as a message claims.
 import type { Runtime } from 'webextension-polyfill';
 
-export type PageCaller = { kind: 'page'; origin: string; tabId: number; frameId: number };
+export type PageCaller = {
+  kind: 'page';
+  origin: string;
+  /** the top page's origin when the caller is a frame of another origin, else null */
+  topOrigin: string | null;
+  tabId: number;
+  frameId: number;
+};
 export type UiCaller = { kind: 'ui' };
 export type Caller = PageCaller | UiCaller;
 
@@ -31,5 +38,7 @@ export function callerFromSender(sender: Runtime.MessageSender, extensionId: str
   const origin = reported ?? originOf(sender.url);
   if (!origin || origin === 'null') return null;
   if (!/^https?:\/\//.test(origin) || sender.tab?.id === undefined) return null;
-  return { kind: 'page', origin, tabId: sender.tab.id, frameId: sender.frameId ?? 0 };
+  const frameId = sender.frameId ?? 0;
+  const top = frameId === 0 ? null : originOf(sender.tab.url);
+  return { kind: 'page', origin, topOrigin: top && top !== origin ? top : null, tabId: sender.tab.id, frameId };
 }

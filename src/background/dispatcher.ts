@@ -1,13 +1,15 @@
 // The one permission pipeline every request goes through:
-// envelope → method exists for this caller → params valid → permission
-// (unlocked?) → handler.
+// envelope → method exists for this caller → params valid → unlocked? →
+// granted? → ask the person → handler.
 // Whatever happens, the caller gets a Reply with a contract error code; an
 // unexpected failure is logged here and answered as -32603, never thrown.
+import type { ConnectRequest } from '@/src/shared/approval';
 import { ErrorCode, WalletError, type WalletErrorShape } from '@/src/shared/errors';
 import { isMethodName, methods, type MethodName, type Permission } from '@/src/shared/methods';
 import type { Reply } from '@/src/shared/protocol';
 import { SchemaError } from '@/src/shared/schema';
-import type { Caller } from './caller';
+import type { Caller, PageCaller } from './caller';
+import { currentGrant } from './grants/grants';
 import type { Handler, HandlerContext, Handlers } from './handlers/types';
 import type { Services } from './services';
 
@@ -39,14 +41,31 @@ function parseParams(method: MethodName, params: unknown): unknown {
   }
 }
 
-async function checkPermission(method: MethodName, services: Services): Promise<void> {
+/**
+ * The gates before a handler: unlocked? → granted? → ask the person. Returns
+ * what the handler is owed (the grant it may read under, or the person's
+ * approval). Nothing is done for the caller before these pass.
+ */
+async function checkPermission(method: MethodName, caller: Caller, params: unknown, services: Services) {
   const permission: Permission = methods[method].permission;
   switch (permission) {
     case 'none':
-      return;
+      return {};
     case 'unlocked':
       await services.vault.requireKey();
-      return;
+      return {};
+    case 'grant': {
+      const { origin } = caller as PageCaller;
+      const grant = await currentGrant(origin, services);
+      if (!grant) throw new WalletError(ErrorCode.Unauthorized, 'This site has no access. Ask with atsign_connect.');
+      await services.vault.requireKey();
+      return { grant };
+    }
+    case 'consent': {
+      const { origin, topOrigin } = caller as PageCaller;
+      const approval = await services.approvals.ask({ kind: 'connect', origin, topOrigin, request: params as ConnectRequest });
+      return { approval };
+    }
   }
 }
 
@@ -57,11 +76,11 @@ export function createDispatcher(handlers: Handlers, services: Services): Dispat
     try {
       const method = resolveMethod(request, caller);
       const params = parseParams(method, request.params);
-      await checkPermission(method, services);
       // Only the person's own actions keep the wallet from locking itself.
       if (caller.kind === 'ui') await services.autoLock.touch();
+      const owed = await checkPermission(method, caller, params, services);
       const handler = handlers[method] as Handler<MethodName>;
-      const result = await handler({ caller, params } as HandlerContext<MethodName>, services);
+      const result = await handler({ caller, params, ...owed } as HandlerContext<MethodName>, services);
       return { ok: true, result };
     } catch (error) {
       return { ok: false, error: toErrorShape(error) };

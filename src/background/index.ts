@@ -3,6 +3,7 @@
 import type { Browser, Runtime } from 'webextension-polyfill';
 import { ErrorCode } from '@/src/shared/errors';
 import { isOurs, type Reply } from '@/src/shared/protocol';
+import { Approvals } from './approvals/approvals';
 import { callerFromSender } from './caller';
 import { WalletDatabase } from './db/database';
 import { GrantsRepo } from './db/grants-repo';
@@ -13,6 +14,7 @@ import { VaultRepo } from './db/vault-repo';
 import { createDispatcher } from './dispatcher';
 import { SiteEvents } from './events/events';
 import { FrameRegistry } from './events/frames';
+import { EXPIRY_ALARM, expireDue } from './grants/grants';
 import { handlers } from './handlers';
 import type { Services } from './services';
 import { AutoLock } from './vault/auto-lock';
@@ -34,8 +36,11 @@ export function createServices(browser: Browser, db = new WalletDatabase(), iter
     transact: (writes) => db.transaction('rw', db.tables, writes),
     iterations,
   });
-  const autoLock = new AutoLock({ vault, settings, alarms: browser.alarms, session, now });
-  return { grants: new GrantsRepo(db), identities, personas, settings, vault, autoLock, frames, events, now };
+  const alarms = browser.alarms;
+  const autoLock = new AutoLock({ vault, settings, alarms, session, now });
+  const approvals = new Approvals(browser.windows, session, (id) => browser.runtime.getURL(`/approve.html?id=${id}`));
+  const grants = new GrantsRepo(db);
+  return { grants, identities, personas, settings, vault, autoLock, approvals, alarms, frames, events, now };
 }
 
 const NOBODY: Reply = { ok: false, error: { code: ErrorCode.Unauthorized, message: 'Unknown caller' } };
@@ -54,7 +59,14 @@ export function startBackground(browser: Browser, services: Services = createSer
     return message.kind === 'subscribe' ? Promise.resolve(SUBSCRIBED) : dispatch(message, caller);
   };
   browser.runtime.onMessage.addListener(listener as Runtime.OnMessageListener);
-  browser.alarms.onAlarm.addListener((alarm) => void services.autoLock.onAlarm(alarm.name));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === EXPIRY_ALARM) void expireDue(services);
+    else void services.autoLock.onAlarm(alarm.name);
+  });
+  browser.windows.onRemoved.addListener((windowId) => void services.approvals.windowClosed(windowId));
+  // Catch up on what happened while the background was not running.
+  void services.approvals.closeStale();
+  void expireDue(services);
   browser.tabs.onRemoved.addListener((tabId) => void services.frames.forgetTab(tabId));
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') });

@@ -1,12 +1,13 @@
 // The small services handlers get passed in, so each handler can be tested
 // with fakes and nothing reaches for a global.
+import type { Approvals } from './approvals/approvals';
 import type { GrantsRepo } from './db/grants-repo';
 import type { PersonasRepo } from './db/personas-repo';
 import type { FrameRegistry } from './events/frames';
 import type { SiteEvents } from './events/events';
 import type { IdentitiesRepo } from './db/identities-repo';
 import type { SettingsRepo } from './db/settings-repo';
-import type { AutoLock } from './vault/auto-lock';
+import type { AlarmsArea, AutoLock } from './vault/auto-lock';
 import type { Vault } from './vault/vault';
 
 export interface Services {
@@ -18,6 +19,8 @@ export interface Services {
   settings: SettingsRepo;
   vault: Vault;
   autoLock: AutoLock;
+  approvals: Approvals;
+  alarms: AlarmsArea;
   /** ms since epoch */
   now: () => number;
 }

@@ -47,8 +47,11 @@ export function isFieldName(name: string): boolean {
   return (STANDARD_FIELDS as readonly string[]).includes(name) || CUSTOM_FIELD.test(name);
 }
 
+/** Own keys only: a name such as "constructor" must not find Object's. */
+const lookup = (table: Record<string, string>, name: string) => (Object.hasOwn(table, name) ? table[name] : undefined);
+
 export function fieldLabel(name: string, customLabels: Record<string, string> = {}): string {
-  return (FIELD_LABELS as Record<string, string>)[name] ?? customLabels[name] ?? name;
+  return lookup(FIELD_LABELS, name) ?? lookup(customLabels, name) ?? name;
 }
 
 const MAX_LENGTH: Partial<Record<StandardField, number>> = { address: 500, picture: MAX_PICTURE_LENGTH };
@@ -88,10 +91,13 @@ const RULES: Partial<Record<StandardField, (v: string) => string | null>> = {
 /** Why a value cannot be stored in a field, in words for a person; null when it can. */
 export function fieldProblem(name: string, value: string): string | null {
   if (!isFieldName(name)) return `"${name.slice(0, 40)}" is not a field a persona can hold.`;
-  const max = MAX_LENGTH[name as StandardField] ?? DEFAULT_MAX_LENGTH;
+  const max = (Object.hasOwn(MAX_LENGTH, name) ? MAX_LENGTH[name as StandardField] : undefined) ?? DEFAULT_MAX_LENGTH;
   if (value.length > max) return `Keep this under ${max.toLocaleString('en')} characters.`;
   if (value.trim() !== value) return 'Remove the spaces at the start or end.';
+  // An address may span lines; nothing may hold other control characters.
+  const allowed = name === 'address' ? /[\n\r]/g : /$^/g;
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-  if (/[\u0000-\u001f\u007f]/.test(value) && name !== 'address') return 'Remove line breaks and control characters.';
-  return RULES[name as StandardField]?.(value) ?? null;
+  if (/[\u0000-\u001f\u007f]/.test(value.replace(allowed, ''))) return 'Remove line breaks and control characters.';
+  const rule = Object.hasOwn(RULES, name) ? RULES[name as StandardField] : undefined;
+  return rule?.(value) ?? null;
 }

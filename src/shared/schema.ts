@@ -47,11 +47,11 @@ export function integer(opts: { min: number; max: number }): Schema<number> {
   };
 }
 
-export function literal<const T extends string | number>(...options: T[]): Schema<T> {
+export function literal<const T extends string | number | boolean>(...options: T[]): Schema<T> {
   return {
     parse(v, path = '') {
       if (!(options as unknown[]).includes(v))
-        throw new SchemaError(path, `expected one of ${options.join(', ')}`);
+        throw new SchemaError(path, `expected one of ${options.map(String).join(', ')}`);
       return v as T;
     },
   };
@@ -131,6 +131,35 @@ export function none(): Schema<undefined> {
         v === undefined || (Array.isArray(v) && v.length === 0) || (isPlainRecord(v) && Object.keys(v).length === 0);
       if (!empty) throw new SchemaError(path, 'this method takes no params');
       return undefined;
+    },
+  };
+}
+
+/** The first of two shapes that fits; when neither does, the more specific complaint. */
+export function union<A, B>(a: Schema<A>, b: Schema<B>): Schema<A | B> {
+  return {
+    parse(v, path = '') {
+      try {
+        return a.parse(v, path);
+      } catch (first) {
+        try {
+          return b.parse(v, path);
+        } catch (second) {
+          const depth = (e: unknown) => (e instanceof SchemaError ? e.path.length : -1);
+          throw depth(second) > depth(first) ? second : first;
+        }
+      }
+    },
+  };
+}
+
+/** A schema with one more rule; `problem` completes "<path> …". */
+export function refine<T>(inner: Schema<T>, ok: (value: T) => boolean, problem: string): Schema<T> {
+  return {
+    parse(v, path = '') {
+      const value = inner.parse(v, path);
+      if (!ok(value)) throw new SchemaError(path, problem);
+      return value;
     },
   };
 }

@@ -22,7 +22,7 @@ describe('the wallet’s own pages', () => {
 describe('content scripts in web pages', () => {
   it('are a page of the frame’s exact origin, with tab and frame', () => {
     const sender = contentScriptSender(ID, 'https://site.example:8443/path?q=1#top', { tab: tab(12), frameId: 3 });
-    expect(who(sender)).toEqual({ kind: 'page', origin: 'https://site.example:8443', tabId: 12, frameId: 3 });
+    expect(who(sender)).toEqual({ kind: 'page', origin: 'https://site.example:8443', topOrigin: null, tabId: 12, frameId: 3 });
   });
 
   it('keep http and https apart, and drop only default ports', () => {
@@ -98,5 +98,23 @@ describe('a page claiming the extension’s origin', () => {
     expect(
       who({ id: ID, origin: 'https://evil.example', url: `${EXTENSION_ORIGIN}/popup.html`, tab: tab(1) }),
     ).toMatchObject({ kind: 'page', origin: 'https://evil.example' });
+  });
+});
+
+describe('a cross-origin iframe', () => {
+  it('is its own origin, with the page around it named as the top origin', () => {
+    const sender = contentScriptSender(ID, 'https://widget.example/frame', {
+      tab: { ...tab(4), url: 'https://news.example/story' },
+      frameId: 9,
+    });
+    expect(who(sender)).toMatchObject({ origin: 'https://widget.example', topOrigin: 'https://news.example' });
+  });
+
+  it('has no top origin when it is the same site as the page around it', () => {
+    const sender = contentScriptSender(ID, 'https://news.example/frame', {
+      tab: { ...tab(4), url: 'https://news.example/story' },
+      frameId: 9,
+    });
+    expect(who(sender)).toMatchObject({ origin: 'https://news.example', topOrigin: null });
   });
 });

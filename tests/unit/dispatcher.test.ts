@@ -9,7 +9,7 @@ import type { Reply } from '@/src/shared/protocol';
 import { makeGrant } from './support/grants';
 import { testServices } from './support/services';
 
-const site: PageCaller = { kind: 'page', origin: 'https://site.example', tabId: 7, frameId: 0 };
+const site: PageCaller = { kind: 'page', origin: 'https://site.example', topOrigin: null, tabId: 7, frameId: 0 };
 const ui: UiCaller = { kind: 'ui' };
 
 function setup(table: Handlers = handlers) {

@@ -17,7 +17,7 @@ function openPage(origin: string) {
   const { db, clock, services } = testServices();
   const dispatch = createDispatcher(handlers, services);
   const win = createFakeWindow(origin);
-  const caller: PageCaller = { kind: 'page', origin, tabId: 7, frameId: 0 };
+  const caller: PageCaller = { kind: 'page', origin, topOrigin: null, tabId: 7, frameId: 0 };
   let pushEvent: (message: unknown) => void = () => {};
   startRelay(asWindow(win), {
     send: (message) => dispatch(structuredClone(message) as { method?: unknown; params?: unknown }, caller),

@@ -11,6 +11,39 @@ export class GrantsRepo {
     return grant;
   }
 
+  /** The origin's grant, in force or not. */
+  byOrigin(origin: string): Promise<Grant | undefined> {
+    return this.db.grants.where('origin').equals(origin).first();
+  }
+
+  /** Stores a site's grant in place of any it had. */
+  async replace(grant: Grant): Promise<void> {
+    await this.db.transaction('rw', this.db.grants, async () => {
+      await this.db.grants.where('origin').equals(grant.origin).delete();
+      await this.db.grants.add(grant);
+    });
+  }
+
+  /** Removes the origin's grant; returns it if there was one. */
+  removeByOrigin(origin: string): Promise<Grant[]> {
+    return this.removeWhere('origin', origin);
+  }
+
+  /** When the next grant runs out (ms), or null if none does. */
+  async nextExpiry(): Promise<number | null> {
+    const first = await this.db.grants.orderBy('expiresAt').first();
+    return first?.expiresAt ?? null;
+  }
+
+  /** Removes every grant whose time is up; returns them. */
+  async removeExpired(now: number): Promise<Grant[]> {
+    return this.db.transaction('rw', this.db.grants, async () => {
+      const expired = await this.db.grants.where('expiresAt').belowOrEqual(now).toArray();
+      await this.db.grants.bulkDelete(expired.map((g) => g.id));
+      return expired;
+    });
+  }
+
   /** Removes every grant made with an atSign; returns what was removed. */
   removeByAtSign(atSign: string): Promise<Grant[]> {
     return this.removeWhere('atSign', atSign);
@@ -25,7 +58,7 @@ export class GrantsRepo {
     return this.db.grants.where('personaId').equals(personaId).toArray();
   }
 
-  private removeWhere(index: 'atSign' | 'personaId', value: string): Promise<Grant[]> {
+  private removeWhere(index: 'atSign' | 'personaId' | 'origin', value: string): Promise<Grant[]> {
     return this.db.transaction('rw', this.db.grants, async () => {
       const removed = await this.db.grants.where(index).equals(value).toArray();
       await this.db.grants.bulkDelete(removed.map((g) => g.id));

@@ -1,12 +1,19 @@
+import { answerApproval, getApproval } from './approval-window';
 import { getGrant } from './get-grant';
 import { createAtSign, exportAtKeys, importAtKeys, removeAtSign, setActiveAtSign } from './identities';
 import { listGrants } from './list-grants';
 import { deletePersonaHandler, listPersonasHandler, reorderPersonasHandler, savePersonaHandler } from './personas';
+import { connect, disconnect, readProfile } from './site-access';
 import { changePassphrase, getState, lock, setAutoLock, setup, unlock } from './state';
 import type { Handlers } from './types';
 
 export const handlers: Handlers = {
+  atsign_connect: connect,
   atsign_getGrant: getGrant,
+  atsign_readProfile: readProfile,
+  atsign_disconnect: disconnect,
+  wallet_getApproval: getApproval,
+  wallet_answerApproval: answerApproval,
   wallet_listGrants: listGrants,
   wallet_getState: getState,
   wallet_setup: setup,

@@ -21,6 +21,8 @@ export const savePersonaHandler: Handler<'wallet_savePersona'> = async ({ params
   const { persona, changed } = await savePersona({ ...params, labels: params.labels ?? {}, atSign }, services);
   // Live data: each site hears only the changed fields it was granted.
   for (const grant of await services.grants.byPersona(persona.id)) {
+    // A grant whose time is up gets nothing more, even before its alarm rings.
+    if (grant.expiresAt !== null && grant.expiresAt <= services.now()) continue;
     const granted = changed.filter((field) => grant.fields.includes(field));
     if (granted.length === 0) continue;
     const values = Object.fromEntries(granted.map((field) => [field, persona.fields[field] ?? null]));
@@ -35,6 +37,9 @@ export const deletePersonaHandler: Handler<'wallet_deletePersona'> = async ({ pa
   const revoked = await services.grants.removeByPersona(persona.id);
   await services.personas.remove(persona.id);
   await announceRevoked(revoked, 'person', services);
+  // Keep positions 0…n-1, so the list and a new persona's place agree.
+  const rest = await services.personas.list(persona.atSign);
+  await reorderPersonas(persona.atSign, rest.map((r) => r.id), services);
   return listPersonas(persona.atSign, services);
 };
 

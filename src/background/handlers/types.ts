@@ -1,11 +1,17 @@
+import type { Grant } from '@/src/shared/grant';
 import type { MethodName, Methods, ParamsOf, ResultOf } from '@/src/shared/methods';
+import type { Approved } from '../approvals/approvals';
 import type { PageCaller, UiCaller } from '../caller';
 import type { Services } from '../services';
 
-export interface HandlerContext<M extends MethodName> {
+type PermissionOf<M extends MethodName> = Methods[M]['permission'];
+
+/** What the permission pipeline established for this method before calling its handler. */
+export type HandlerContext<M extends MethodName> = {
   caller: Methods[M]['caller'] extends 'page' ? PageCaller : UiCaller;
   params: ParamsOf<M>;
-}
+} & (PermissionOf<M> extends 'grant' ? { grant: Grant } : unknown) &
+  (PermissionOf<M> extends 'consent' ? { approval: Approved } : unknown);
 
 export type Handler<M extends MethodName> = (ctx: HandlerContext<M>, services: Services) => Promise<ResultOf<M>>;
 

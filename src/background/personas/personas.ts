@@ -2,7 +2,7 @@
 // live — an edit reaches the sites that were granted the changed fields.
 import { ErrorCode, WalletError } from '@/src/shared/errors';
 import { DEFAULT_PERSONAS, MAX_PERSONAS, type Persona } from '@/src/shared/persona';
-import { fieldLabel, fieldProblem } from '@/src/shared/profile-fields';
+import { fieldLabel, fieldProblem, MAX_CUSTOM_FIELDS } from '@/src/shared/profile-fields';
 import type { PersonaRecord } from '../db/personas-repo';
 import type { Services } from '../services';
 
@@ -44,6 +44,8 @@ export function checkContent(content: Content): void {
     const problem = fieldProblem(field, value);
     if (problem) problems.push(`${fieldLabel(field, content.labels)}: ${problem}`);
   }
+  const custom = Object.keys(content.fields).filter((f) => f.startsWith('x-')).length;
+  if (custom > MAX_CUSTOM_FIELDS) problems.push(`A persona can have up to ${MAX_CUSTOM_FIELDS} custom fields.`);
   for (const field of Object.keys(content.labels)) {
     if (!field.startsWith('x-')) problems.push(`Only custom fields take a label, not "${field}".`);
   }
@@ -70,7 +72,8 @@ export async function savePersona(
   const record: PersonaRecord = {
     id: existing?.id ?? crypto.randomUUID(),
     atSign: input.atSign,
-    order: existing?.order ?? siblings.length,
+    // After the last one, even when a delete left a gap in the positions.
+    order: existing?.order ?? Math.max(-1, ...siblings.map((p) => p.order)) + 1,
     sealed: await services.vault.seal(content),
   };
   await services.personas.put(record);

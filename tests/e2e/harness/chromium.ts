@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Frame, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
 import { extensionDir } from './extension';
 import type { E2EPage, WalletBrowser } from './types';
 
@@ -32,21 +33,47 @@ function wrap(page: Page): E2EPage {
       page.getByRole(role as 'button', { name, exact: true }).first().waitFor(),
     clickRole: (role, name) => page.getByRole(role as 'button', { name, exact: true }).first().click(),
     fillLabel: (label, value) => page.getByLabel(label, { exact: true }).fill(value),
+    selectLabel: async (label, optionText) =>
+      void (await page.getByLabel(label, { exact: true }).selectOption({ label: optionText })),
+    checkLabel: (label, checked) => page.getByLabel(label, { exact: true }).setChecked(checked),
     setFileLabel: (label, path) => page.getByLabel(label, { exact: true }).setInputFiles(path),
     textOf: async (selector) => (await page.locator(selector).first().innerText()).trim(),
     close: () => page.close(),
   };
 }
 
-export async function launchChromium(executablePath: string): Promise<WalletBrowser> {
+type ManifestApi = { chrome: { runtime: { getManifest(): { name: string } } } };
+
+/** The wallet's service worker: with other extensions beside it, the one whose manifest is the wallet's. */
+async function walletWorker(context: BrowserContext, dir: string): Promise<Worker> {
+  const { name } = JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8')) as { name: string };
+  for (;;) {
+    for (const worker of context.serviceWorkers()) {
+      const manifestName = await worker
+        .evaluate(() => (globalThis as unknown as ManifestApi).chrome.runtime.getManifest().name)
+        .catch(() => undefined); // a worker that stopped meanwhile is looked at again next time round
+      if (manifestName === name) return worker;
+    }
+    // A short wait, then look again: a worker may start between the look and the wait.
+    await context.waitForEvent('serviceworker', { timeout: 1_000 }).catch(() => undefined);
+  }
+}
+
+export interface ChromiumOptions {
+  /** More unpacked extensions to load beside the wallet (e.g. the benchmarks' echo extension). */
+  extraExtensions?: string[];
+}
+
+export async function launchChromium(executablePath: string, options: ChromiumOptions = {}): Promise<WalletBrowser> {
   const dir = extensionDir('chromium');
+  const dirs = [dir, ...(options.extraExtensions ?? [])].join(',');
   const profile = await mkdtemp(join(tmpdir(), 'atsign-wallet-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,
-    args: [...QUIET, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
+    args: [...QUIET, `--disable-extensions-except=${dirs}`, `--load-extension=${dirs}`],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const worker = await walletWorker(context, dir);
   // URL.origin is "null" for non-web schemes, so the origin is put together by hand.
   const extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;
 
@@ -64,6 +91,14 @@ export async function launchChromium(executablePath: string): Promise<WalletBrow
       return wrap(page);
     },
     openExtensionPage,
+    async waitForExtensionPage(path) {
+      const at = (url: string) => url.startsWith(extensionOrigin + path);
+      const open = context.pages().find((p) => at(p.url()));
+      const page = open ?? (await context.waitForEvent('page', { predicate: (p) => at(p.url()) }));
+      await page.waitForLoadState('domcontentloaded');
+      return wrap(page);
+    },
+    countExtensionPages: async (path) => context.pages().filter((p) => p.url().startsWith(extensionOrigin + path)).length,
     async restartBackground() {
       const page = await context.newPage();
       await page.goto(`${extensionOrigin}/popup.html`);

@@ -6,6 +6,27 @@ import type { E2EPage, WalletBrowser } from './types';
 
 const aria = (role: string, name: string) => `::-p-aria([name=${JSON.stringify(name)}][role=${JSON.stringify(role)}])`;
 
+/**
+ * The control a <label> with exactly this text names. Firefox's accessibility
+ * tree names a file input's button rather than the input, and ARIA queries
+ * on form controls are slow there, so controls are found through their label.
+ */
+async function labelled(page: Page, label: string): Promise<ElementHandle<Element>> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const handle = await page.evaluateHandle(
+      (text) =>
+        Array.from(document.querySelectorAll('label')).find((l) => l.textContent?.replace(/\s+/g, ' ').trim() === text)
+          ?.control ?? null,
+      label,
+    );
+    const element = handle.asElement();
+    if (element) return element as ElementHandle<Element>;
+    if (Date.now() > deadline) throw new Error(`no control labelled ${label}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 function wrap(page: Page): E2EPage {
   const frame = (prefix: string): Frame => {
     const found = page.frames().find((f) => f !== page.mainFrame() && f.url().startsWith(prefix));
@@ -35,16 +56,22 @@ function wrap(page: Page): E2EPage {
       await page.keyboard.press('Backspace');
       await input!.type(value);
     },
-    setFileLabel: async (label, path) => {
-      // Firefox's accessibility tree names a file input's button, not the input,
-      // so the input is found through its <label>.
-      const handle = await page.evaluateHandle(
-        (text) => Array.from(document.querySelectorAll('label')).find((l) => l.textContent?.trim() === text)?.control,
-        label,
+    selectLabel: async (label, optionText) => {
+      const select = await labelled(page, label);
+      const value = await select.evaluate(
+        (el, text) => Array.from((el as HTMLSelectElement).options).find((o) => o.text.trim() === text)?.value,
+        optionText,
       );
-      const input = handle.asElement() as ElementHandle<HTMLInputElement> | null;
-      if (!input) throw new Error(`no file input labelled ${label}`);
-      await input.uploadFile(path);
+      if (value === undefined) throw new Error(`no option ${optionText} in ${label}`);
+      await (select as ElementHandle<HTMLSelectElement>).select(value);
+    },
+    checkLabel: async (label, checked) => {
+      const input = await labelled(page, label);
+      if ((await input.evaluate((el) => (el as HTMLInputElement).checked)) !== checked) await input.click();
+    },
+    setFileLabel: async (label, path) => {
+      const input = await labelled(page, label);
+      await (input as ElementHandle<HTMLInputElement>).uploadFile(path);
     },
     textOf: async (selector) => {
       const handle = await page.waitForSelector(selector);
@@ -99,6 +126,15 @@ export async function launchFirefox(executablePath: string): Promise<WalletBrows
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },
+    async waitForExtensionPage(path) {
+      const target = await browser.waitForTarget((t) => t.url().startsWith(extensionOrigin + path), { timeout: 30_000 });
+      const page = await target.page();
+      if (!page) throw new Error(`${path} opened, but not as a page`);
+      await page.waitForFunction(() => document.readyState === 'complete');
+      return wrap(page);
+    },
+    countExtensionPages: async (path) =>
+      browser.targets().filter((t) => t.type() === 'page' && t.url().startsWith(extensionOrigin + path)).length,
     restartBackground: null,
     close: () => browser.close(),
   };

@@ -1,7 +1,7 @@
 // Launching a browser with the built wallet for a test file. E2E_BROWSERS
 // (e.g. "chromium") narrows the run to some browsers; the default is both.
 import { findBrowsers } from '../../../scripts/browsers.mjs';
-import { launchChromium } from './chromium';
+import { launchChromium, type ChromiumOptions } from './chromium';
 import { launchFirefox } from './firefox';
 import type { BrowserName, WalletBrowser } from './types';
 
@@ -12,8 +12,9 @@ export const browserNames: BrowserName[] = (process.env.E2E_BROWSERS ?? 'chromiu
   .map((s) => s.trim())
   .filter((s): s is BrowserName => s === 'chromium' || s === 'firefox');
 
-export async function launchWallet(name: BrowserName): Promise<WalletBrowser> {
+/** `options` apply to Chromium only (the benchmarks load an extra extension there). */
+export async function launchWallet(name: BrowserName, options: ChromiumOptions = {}): Promise<WalletBrowser> {
   const path = findBrowsers()[name];
   if (!path) throw new Error(`${name} was not found: run "node scripts/browsers.mjs"`);
-  return name === 'chromium' ? launchChromium(path) : launchFirefox(path);
+  return name === 'chromium' ? launchChromium(path, options) : launchFirefox(path);
 }

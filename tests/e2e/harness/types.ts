@@ -17,6 +17,10 @@ export interface E2EPage {
   waitForRole(role: string, name: string): Promise<void>;
   clickRole(role: string, name: string): Promise<void>;
   fillLabel(label: string, value: string): Promise<void>;
+  /** Chooses the option with this text in the <select> with this label. */
+  selectLabel(label: string, optionText: string): Promise<void>;
+  /** Ticks or unticks the checkbox or radio button with this label. */
+  checkLabel(label: string, checked: boolean): Promise<void>;
   /** Chooses a file in the file input with this label, as a person would in the picker. */
   setFileLabel(label: string, path: string): Promise<void>;
   /** The visible text of the first element matching a CSS selector (waits for it). */
@@ -31,6 +35,10 @@ export interface WalletBrowser {
   newPage(url: string): Promise<E2EPage>;
   /** Opens one of the extension's own pages, e.g. "/popup.html". */
   openExtensionPage(path: string): Promise<E2EPage>;
+  /** Waits for a page of the extension at this path to open by itself (an approval window). */
+  waitForExtensionPage(path: string): Promise<E2EPage>;
+  /** How many open pages are at this extension path. */
+  countExtensionPages(path: string): Promise<number>;
   /** Stops the MV3 service worker (Chromium); null where the browser has no such thing. */
   readonly restartBackground: (() => Promise<void>) | null;
   close(): Promise<void>;

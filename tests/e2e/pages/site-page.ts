@@ -44,6 +44,35 @@ export class SitePage {
     );
   }
 
+  /** Starts a request that waits for the person; `settle(key)` waits for its answer. */
+  start(key: string, method: string, params?: unknown): Promise<void> {
+    return this.page.evaluate(
+      ({ key, method, params }) => {
+        const w = window as unknown as SiteWindow & { started?: Record<string, Promise<Answer>> };
+        (w.started ??= {})[key] = w.site.request(method, params);
+      },
+      { key, method, params },
+    );
+  }
+
+  settle(key: string): Promise<Answer> {
+    return this.page.evaluate(
+      (key) => (window as unknown as { started: Record<string, Promise<Answer>> }).started[key]!,
+      key,
+    );
+  }
+
+  listen(name: string): Promise<void> {
+    return this.page.evaluate((name) => (window as unknown as { site: { listen(n: string): void } }).site.listen(name), name);
+  }
+
+  events(): Promise<{ name: string; data: unknown }[]> {
+    return this.page.evaluate(
+      () => (window as unknown as { site: { events: { name: string; data: unknown }[] } }).site.events.map((e) => ({ ...e })),
+      undefined,
+    );
+  }
+
   requestInFrame(frameOrigin: string, method: string, params?: unknown): Promise<Answer> {
     return this.page.evaluateInFrame(
       frameOrigin,

@@ -1,0 +1,108 @@
+// Consent in real browsers: a site asks, the person chooses persona, fields and
+// time in the wallet's window, and the grant is enforced field by field.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserNames, launchWallet, type WalletBrowser } from './harness';
+import { callWallet } from './harness/wallet-api';
+import { fillPersona, PASSPHRASE, walletWithAtSign } from './harness/wallet-setup';
+import { ApprovalPage } from './pages/approval-page';
+import { SitePage } from './pages/site-page';
+import { startTestSite, type TestSite } from './site/server';
+
+const ASK = { fields: ['name', 'email'], optionalFields: ['nickname'], purpose: 'To make your account' };
+
+describe.each(browserNames)('%s: consent and grants', (browserName) => {
+  let wallet: WalletBrowser;
+  let site: TestSite;
+  let other: TestSite;
+
+  beforeAll(async () => {
+    [site, other] = await Promise.all([startTestSite(), startTestSite()]);
+    wallet = await launchWallet(browserName);
+    await walletWithAtSign(wallet);
+    await fillPersona(wallet, 'Work', { name: 'Barbara Jones', email: 'barbara@work.example', nickname: 'BJ' });
+  });
+  afterAll(async () => {
+    await wallet?.close();
+    await Promise.all([site?.close(), other?.close()]);
+  });
+
+  it('gives the site exactly the persona and fields the person chose', async () => {
+    const page = await SitePage.open(wallet, site.url('/'));
+    await page.start('connect', 'atsign_connect', ASK);
+    const approval = await ApprovalPage.waitFor(wallet);
+    expect(await approval.text()).toContain('To make your account');
+    await approval.choose({ persona: 'Work', fields: { Email: false, Nickname: true }, duration: 'Until I revoke' });
+    await approval.approve();
+
+    const connected = await page.settle('connect');
+    expect(connected.result).toMatchObject({
+      atSign: '@barbara',
+      persona: { name: 'Work' },
+      profile: { name: 'Barbara Jones', nickname: 'BJ' },
+      grant: { origin: site.origin, fields: ['name', 'nickname'], expiresAt: null },
+    });
+    expect(connected.result).not.toHaveProperty('profile.email');
+    expect(await page.request('atsign_readProfile')).toEqual({ result: { name: 'Barbara Jones', nickname: 'BJ' } });
+    expect((await page.request('atsign_readProfile', { fields: ['email'] })).error?.code).toBe(4100);
+    expect((await page.request('atsign_getGrant')).result).toMatchObject({ fields: ['name', 'nickname'] });
+    await page.close();
+  });
+
+  it('tells an open tab about edits to the fields it was granted, and only those', async () => {
+    const page = await SitePage.open(wallet, site.url('/'));
+    await page.listen('profileChanged');
+    await fillPersona(wallet, 'Work', { nickname: 'Barb', email: 'new@work.example' });
+    await expect.poll(() => page.events()).toEqual([{ name: 'profileChanged', data: { nickname: 'Barb' } }]);
+    await page.close();
+  });
+
+  it('answers 4001 when the person rejects, or closes the window', async () => {
+    const page = await SitePage.open(wallet, other.url('/'));
+    await page.start('rejected', 'atsign_connect', ASK);
+    await (await ApprovalPage.waitFor(wallet)).reject();
+    expect((await page.settle('rejected')).error?.code).toBe(4001);
+
+    await page.start('closed', 'atsign_connect', ASK);
+    await (await ApprovalPage.waitFor(wallet)).close();
+    expect((await page.settle('closed')).error?.code).toBe(4001);
+    expect((await page.request('atsign_getGrant')).result).toBeNull();
+    await page.close();
+  });
+
+  it('opens one window for 50 rapid requests and answers the rest -32002', async () => {
+    const page = await SitePage.open(wallet, other.url('/'));
+    for (let i = 0; i < 50; i++) await page.start(`flood-${i}`, 'atsign_connect', ASK);
+    const approval = await ApprovalPage.waitFor(wallet);
+    const answers = await Promise.all(Array.from({ length: 49 }, (_, i) => page.settle(`flood-${i + 1}`)));
+    expect(answers.map((a) => a.error?.code)).toEqual(Array(49).fill(-32002));
+    expect(await wallet.countExtensionPages('/approve.html')).toBe(1);
+    await approval.reject();
+    expect((await page.settle('flood-0')).error?.code).toBe(4001);
+    await page.close();
+  });
+
+  it('revokes when the site disconnects, and every open tab hears it', async () => {
+    const page = await SitePage.open(wallet, site.url('/'));
+    const second = await SitePage.open(wallet, site.url('/'));
+    await second.listen('revoked');
+    const grant = (await page.request('atsign_getGrant')).result as { id: string };
+    expect(await page.request('atsign_disconnect')).toEqual({ result: null });
+    expect(await page.request('atsign_getGrant')).toEqual({ result: null });
+    expect((await page.request('atsign_readProfile')).error?.code).toBe(4100);
+    await expect.poll(() => second.events()).toEqual([{ name: 'revoked', data: { grantId: grant.id, reason: 'site' } }]);
+    await Promise.all([page.close(), second.close()]);
+  });
+
+  it('lets the person unlock in the window, and the request goes on', async () => {
+    await callWallet(wallet, 'wallet_lock');
+    const page = await SitePage.open(wallet, site.url('/'));
+    await page.start('locked', 'atsign_connect', { fields: ['name'] });
+    const approval = await ApprovalPage.waitFor(wallet);
+    await approval.unlock(PASSPHRASE);
+    await approval.choose({ persona: 'Work', duration: '1 hour' });
+    await approval.approve();
+    const answer = await page.settle('locked');
+    expect(answer.result).toMatchObject({ profile: { name: 'Barbara Jones' }, grant: { fields: ['name'] } });
+    await page.close();
+  });
+});
