@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import puppeteer, { type ElementHandle, type Frame, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Frame, type Page } from 'puppeteer-core';
 import { extensionDir } from './extension';
 import type { E2EPage, WalletBrowser } from './types';
 
@@ -25,6 +25,19 @@ async function labelled(page: Page, label: string): Promise<ElementHandle<Elemen
     if (Date.now() > deadline) throw new Error(`no control labelled ${label}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+async function pagesAt(browser: Browser, prefix: string): Promise<Page[]> {
+  const pages = await browser.pages();
+  const at = await Promise.all(
+    pages.map((page) =>
+      page
+        .evaluate(() => (document.readyState === 'complete' ? location.href : ''))
+        .then((href) => href.startsWith(prefix))
+        .catch(() => false),
+    ),
+  );
+  return pages.filter((_, i) => at[i]);
 }
 
 function wrap(page: Page): E2EPage {
@@ -126,15 +139,18 @@ export async function launchFirefox(executablePath: string): Promise<WalletBrows
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },
+    // Firefox's driver keeps reporting a window the extension opened as
+    // about:blank, so each page is asked where it really is.
     async waitForExtensionPage(path) {
-      const target = await browser.waitForTarget((t) => t.url().startsWith(extensionOrigin + path), { timeout: 30_000 });
-      const page = await target.page();
-      if (!page) throw new Error(`${path} opened, but not as a page`);
-      await page.waitForFunction(() => document.readyState === 'complete');
-      return wrap(page);
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        const [page] = await pagesAt(browser, extensionOrigin + path);
+        if (page) return wrap(page);
+        if (Date.now() > deadline) throw new Error(`${path} did not open`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
     },
-    countExtensionPages: async (path) =>
-      browser.targets().filter((t) => t.type() === 'page' && t.url().startsWith(extensionOrigin + path)).length,
+    countExtensionPages: async (path) => (await pagesAt(browser, extensionOrigin + path)).length,
     restartBackground: null,
     close: () => browser.close(),
   };
