@@ -1,11 +1,11 @@
 // The one permission pipeline every request goes through:
 // envelope → method exists for this caller → params valid → unlocked? →
-// granted? → ask the person → handler.
+// granted? → ask the person → handler → log.
 // Whatever happens, the caller gets a Reply with a contract error code; an
 // unexpected failure is logged here and answered as -32603, never thrown.
 import type { ConnectRequest } from '@/src/shared/approval';
 import { ErrorCode, WalletError, type WalletErrorShape } from '@/src/shared/errors';
-import { isMethodName, methods, type MethodName, type Permission } from '@/src/shared/methods';
+import { isMethodName, methods, type MethodName, type MethodSpec, type Permission } from '@/src/shared/methods';
 import type { Reply } from '@/src/shared/protocol';
 import { SchemaError } from '@/src/shared/schema';
 import type { Caller, PageCaller } from './caller';
@@ -69,6 +69,12 @@ async function checkPermission(method: MethodName, caller: Caller, params: unkno
   }
 }
 
+/** The fields a logged result touched: a new grant's, or the profile values read. */
+function fieldsIn(result: unknown): string[] {
+  const r = result as { grant?: { fields?: string[] } } | null;
+  return r?.grant?.fields ?? (r && typeof r === 'object' ? Object.keys(r) : []);
+}
+
 export type Dispatch = (request: { method?: unknown; params?: unknown }, caller: Caller) => Promise<Reply>;
 
 export function createDispatcher(handlers: Handlers, services: Services): Dispatch {
@@ -81,6 +87,8 @@ export function createDispatcher(handlers: Handlers, services: Services): Dispat
       const owed = await checkPermission(method, caller, params, services);
       const handler = handlers[method] as Handler<MethodName>;
       const result = await handler({ caller, params, ...owed } as HandlerContext<MethodName>, services);
+      const { activity } = methods[method] as MethodSpec;
+      if (activity && caller.kind === 'page') await services.activity.record(activity, caller.origin, fieldsIn(result));
       return { ok: true, result };
     } catch (error) {
       return { ok: false, error: toErrorShape(error) };

@@ -3,9 +3,11 @@
 import type { Browser, Runtime } from 'webextension-polyfill';
 import { ErrorCode } from '@/src/shared/errors';
 import { isOurs, type Reply } from '@/src/shared/protocol';
+import { ActivityLog } from './activity/activity-log';
 import { Approvals } from './approvals/approvals';
 import { callerFromSender } from './caller';
 import { WalletDatabase } from './db/database';
+import { ActivityRepo } from './db/activity-repo';
 import { GrantsRepo } from './db/grants-repo';
 import { IdentitiesRepo } from './db/identities-repo';
 import { PersonasRepo } from './db/personas-repo';
@@ -18,6 +20,7 @@ import { EXPIRY_ALARM, expireDue } from './grants/grants';
 import { handlers } from './handlers';
 import type { Services } from './services';
 import { AutoLock } from './vault/auto-lock';
+import type { SealedStore } from './vault/sealed-store';
 import { Vault } from './vault/vault';
 
 export function createServices(browser: Browser, db = new WalletDatabase(), iterations?: number): Services {
@@ -28,11 +31,12 @@ export function createServices(browser: Browser, db = new WalletDatabase(), iter
   const session = browser.storage.session;
   const frames = new FrameRegistry(session);
   const events = new SiteEvents(frames, (tabId, message, frameId) => browser.tabs.sendMessage(tabId, message, { frameId }));
+  const sealedStores: SealedStore[] = [identities, personas];
   const vault = new Vault({
     repo: new VaultRepo(db),
     session,
     now,
-    sealedStores: [identities, personas],
+    sealedStores,
     transact: (writes) => db.transaction('rw', db.tables, writes),
     iterations,
   });
@@ -40,7 +44,9 @@ export function createServices(browser: Browser, db = new WalletDatabase(), iter
   const autoLock = new AutoLock({ vault, settings, alarms, session, now });
   const approvals = new Approvals(browser.windows, session, (id) => browser.runtime.getURL(`/approve.html?id=${id}`));
   const grants = new GrantsRepo(db);
-  return { grants, identities, personas, settings, vault, autoLock, approvals, alarms, frames, events, now };
+  const activity = new ActivityLog(new ActivityRepo(db), vault, now);
+  sealedStores.push(activity);
+  return { grants, identities, personas, settings, vault, autoLock, approvals, activity, alarms, frames, events, now };
 }
 
 const NOBODY: Reply = { ok: false, error: { code: ErrorCode.Unauthorized, message: 'Unknown caller' } };

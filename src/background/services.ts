@@ -1,5 +1,6 @@
 // The small services handlers get passed in, so each handler can be tested
 // with fakes and nothing reaches for a global.
+import type { ActivityLog } from './activity/activity-log';
 import type { Approvals } from './approvals/approvals';
 import type { GrantsRepo } from './db/grants-repo';
 import type { PersonasRepo } from './db/personas-repo';
@@ -20,6 +21,7 @@ export interface Services {
   vault: Vault;
   autoLock: AutoLock;
   approvals: Approvals;
+  activity: ActivityLog;
   alarms: AlarmsArea;
   /** ms since epoch */
   now: () => number;

@@ -14,3 +14,23 @@ export type {
   ProviderEvents,
   ProviderRpcError,
 } from './types';
+export {
+  buildSignInMessage,
+  parseSignInMessage,
+  verifySignIn,
+  createNonce,
+  SignInError,
+  SignInErrorCode,
+  MAX_CLOCK_SKEW_MS,
+  MAX_MESSAGE_CHARS,
+} from './siwa';
+export type {
+  EncryptionKeyResolver,
+  KeyBinding,
+  KeySource,
+  SignInFields,
+  SignInMessage,
+  SignInResponse,
+  VerifiedSignIn,
+  VerifySignInOptions,
+} from './siwa';

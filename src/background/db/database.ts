@@ -2,6 +2,7 @@
 // upgrades a database written by any earlier version step by step.
 import Dexie, { type EntityTable } from 'dexie';
 import type { Grant } from '@/src/shared/grant';
+import type { ActivityRecord, LogKeyRecord } from './activity-repo';
 import type { IdentityRecord } from './identities-repo';
 import type { PersonaRecord } from './personas-repo';
 import type { SettingRecord } from './settings-repo';
@@ -17,6 +18,8 @@ export class WalletDatabase extends Dexie {
   identities!: EntityTable<IdentityRecord, 'atSign'>;
   settings!: EntityTable<SettingRecord, 'key'>;
   personas!: EntityTable<PersonaRecord, 'id'>;
+  activity!: EntityTable<ActivityRecord, 'id'>;
+  keyring!: EntityTable<LogKeyRecord, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -31,5 +34,7 @@ export class WalletDatabase extends Dexie {
     });
     // Personas: their names and values sealed, their order per atSign indexed.
     this.version(2).stores({ personas: 'id, atSign, [atSign+order]', grants: 'id, &origin, atSign, personaId, expiresAt' });
+    // The activity log, newest by id; and the key pair it is encrypted to.
+    this.version(3).stores({ activity: '++id, at, kind', keyring: 'id' });
   }
 }

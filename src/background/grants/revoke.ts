@@ -6,9 +6,12 @@ import type { Services } from '../services';
 
 export type RevokeReason = 'person' | 'expired' | 'site';
 
-export async function announceRevoked(grants: Grant[], reason: RevokeReason, { events }: Services): Promise<void> {
+const LOGGED_AS = { person: 'revoke', expired: 'expire', site: 'disconnect' } as const;
+
+export async function announceRevoked(grants: Grant[], reason: RevokeReason, { events, activity }: Services): Promise<void> {
   await Promise.all(
     grants.map(async (grant) => {
+      await activity.record(LOGGED_AS[reason], grant.origin, grant.fields);
       await events.emit(grant.origin, 'revoked', { grantId: grant.id, reason });
       await events.emit(grant.origin, 'grantChanged', null);
     }),

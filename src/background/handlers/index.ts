@@ -1,3 +1,4 @@
+import { listActivity } from './activity';
 import { answerApproval, getApproval } from './approval-window';
 import { getGrant } from './get-grant';
 import { createAtSign, exportAtKeys, importAtKeys, removeAtSign, setActiveAtSign } from './identities';
@@ -12,6 +13,7 @@ export const handlers: Handlers = {
   atsign_getGrant: getGrant,
   atsign_readProfile: readProfile,
   atsign_disconnect: disconnect,
+  wallet_listActivity: listActivity,
   wallet_getApproval: getApproval,
   wallet_answerApproval: answerApproval,
   wallet_listGrants: listGrants,

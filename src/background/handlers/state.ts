@@ -5,6 +5,7 @@ export const getState: Handler<'wallet_getState'> = async (_ctx, services) => wa
 
 export const setup: Handler<'wallet_setup'> = async ({ params }, services) => {
   await services.vault.setup(params.passphrase);
+  await services.activity.ensureKeys();
   await services.autoLock.touch(true);
   return walletState(services);
 };

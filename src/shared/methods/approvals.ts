@@ -1,5 +1,6 @@
 // Methods for the wallet's own pages: grants, and the approval window's
 // questions to the person.
+import { ACTIVITY_KINDS, type ActivityEntry } from '../activity';
 import type { ApprovalAnswer, ApprovalView } from '../approval';
 import type { Grant } from '../grant';
 import { FIELD_NAME, MAX_PICTURE_LENGTH } from '../profile-fields';
@@ -24,6 +25,20 @@ export const approvalMethods = {
     permission: 'none',
     params: s.none(),
     result: s.type<Grant[]>(),
+  },
+  /** The activity log, newest first, a page at a time. */
+  wallet_listActivity: {
+    caller: 'ui',
+    permission: 'unlocked',
+    params: s.optional(
+      s.object({
+        before: s.optional(s.integer({ min: 0, max: Number.MAX_SAFE_INTEGER })),
+        limit: s.optional(s.integer({ min: 1, max: 500 })),
+        kind: s.optional(s.literal(...ACTIVITY_KINDS)),
+        origin: s.optional(s.string({ max: 300 })),
+      }),
+    ),
+    result: s.type<{ entries: ActivityEntry[]; nextBefore: number | null }>(),
   },
   /** The waiting request an approval window was opened for. */
   wallet_getApproval: {

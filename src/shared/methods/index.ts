@@ -29,6 +29,8 @@ export type Permission = 'none' | 'unlocked' | 'grant' | 'consent';
 export interface MethodSpec {
   caller: CallerKind;
   permission: Permission;
+  /** Recorded in the activity log after it succeeds. */
+  activity?: 'connect' | 'read';
   params: s.Schema<unknown>;
   result: s.Schema<unknown>;
 }

@@ -15,6 +15,7 @@ export const pageMethods = {
   atsign_connect: {
     caller: 'page',
     permission: 'consent',
+    activity: 'connect',
     params: s.object({
       fields: fieldList,
       optionalFields: s.optional(fieldList),
@@ -33,6 +34,7 @@ export const pageMethods = {
   atsign_readProfile: {
     caller: 'page',
     permission: 'grant',
+    activity: 'read',
     params: s.optional(s.object({ fields: s.optional(fieldList) })),
     result: s.type<Record<string, string>>(),
   },

@@ -12,26 +12,6 @@ export function describeExpiry(expiresAt: number | null, now: number, locale?: s
   return { text: `until ${formatTime(expiresAt, locale)}`, expired: false };
 }
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-/** Reasons to look twice at an origin (DESIGN §5): plain http, or a punycode (look-alike) name. */
-export function originWarnings(origin: string): string[] {
-  let url: URL;
-  try {
-    url = new URL(origin);
-  } catch {
-    return ['This is not a normal web address.'];
-  }
-  const warnings: string[] = [];
-  if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname) && !url.hostname.endsWith('.localhost')) {
-    warnings.push('Not secure: this site does not use https.');
-  }
-  if (url.hostname.split('.').some((label) => label.startsWith('xn--'))) {
-    warnings.push('This name uses international characters and may imitate another site.');
-  }
-  return warnings;
-}
-
 // The OpenID Connect claim names sites ask for, as a person would say them.
 const FIELD_LABELS: Record<string, string> = {
   name: 'Full name',

@@ -1,6 +1,7 @@
 // One site's grant, as a row in the Sites list. Renders what it is given.
 import type { Grant } from '../../shared/grant';
-import { describeExpiry, fieldLabel, formatTime, originWarnings } from './format';
+import { originWarnings } from '../shared/origin-display';
+import { describeExpiry, fieldLabel, formatTime } from './format';
 
 export function GrantItem({ grant, now }: { grant: Grant; now: number }) {
   const expiry = describeExpiry(grant.expiresAt, now);

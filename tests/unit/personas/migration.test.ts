@@ -84,7 +84,8 @@ describe('upgrading a version 1 database', () => {
     const name = await writtenByVersion1();
     (await openedNow(name)).close();
     const db = await openedNow(name);
-    expect(db.verno).toBe(2);
+    // The newest version the wallet declares, whatever it is when this runs.
+    expect(db.verno).toBe(new WalletDatabase(name).verno);
     expect(await db.grants.toArray()).toEqual([grant]);
     expect(await db.identities.toArray()).toEqual([identity]);
   });

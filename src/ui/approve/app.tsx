@@ -1,0 +1,72 @@
+// The approval window: one site's request, answered by the person. This is
+// the one component of the window that talks to the background; everything
+// below it renders what it is handed. The URL gives only the request's id.
+import { useEffect, useState } from 'preact/hooks';
+import { call } from '../client';
+import type { ApprovalAnswer } from '../../shared/approval';
+import { ErrorCode, WalletError } from '../../shared/errors';
+import { displayHost } from '../shared/origin-display';
+import { usePersonas } from '../shared/use-personas';
+import { useWallet } from '../shared/use-wallet';
+import { Answered } from './answered';
+import { requestIdFrom } from './request-id';
+import { RequestGone } from './request-gone';
+import { RequestPage } from './request-page';
+import { useApprovalRequest } from './use-approval-request';
+import { WindowBrand } from './window-brand';
+
+const id = requestIdFrom(location.search);
+
+export function App() {
+  const request = useApprovalRequest(id);
+  const { state: wallet, reload, actions } = useWallet();
+  const atSign = wallet.status === 'ready' && wallet.value.unlocked ? wallet.value.activeAtSign : null;
+  const { personas, reload: reloadPersonas } = usePersonas(atSign);
+  const [answered, setAnswered] = useState(false);
+
+  const title = request.status === 'ready' ? `${displayHost(request.view.origin)} wants to connect` : 'atSign Wallet';
+  useEffect(() => void (document.title = title), [title]);
+
+  const answer = async (answer: ApprovalAnswer) => {
+    if (!id) return;
+    try {
+      await call('wallet_answerApproval', { id, answer });
+    } catch (error) {
+      // Locked meanwhile (auto-lock): show the unlock form, then the choices afresh.
+      if (error instanceof WalletError && error.code === ErrorCode.Locked) void reload();
+      throw error;
+    }
+    setAnswered(true);
+    window.close();
+  };
+
+  let body;
+  if (answered) body = <Answered />;
+  else if (request.status === 'gone') body = <RequestGone />;
+  else if (request.status === 'loading') {
+    body = (
+      <main class="approve-loading">
+        <p class="status" role="status">
+          Opening the request…
+        </p>
+      </main>
+    );
+  } else {
+    body = (
+      <RequestPage
+        view={request.view}
+        wallet={wallet}
+        personas={personas}
+        onRetry={() => (wallet.status === 'ready' ? reloadPersonas() : void reload())}
+        onUnlock={actions.unlock}
+        onAnswer={answer}
+      />
+    );
+  }
+  return (
+    <>
+      <WindowBrand />
+      {body}
+    </>
+  );
+}
