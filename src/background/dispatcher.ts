@@ -63,7 +63,10 @@ async function checkPermission(method: MethodName, caller: Caller, params: unkno
     }
     case 'consent': {
       const { origin, topOrigin } = caller as PageCaller;
-      const approval = await services.approvals.ask({ kind: 'connect', origin, topOrigin, request: params as ConnectRequest });
+      const asked = params as Partial<ConnectRequest>;
+      const request: ConnectRequest = { fields: asked.fields ?? [], optionalFields: asked.optionalFields ?? [] };
+      if (asked.purpose !== undefined) request.purpose = asked.purpose;
+      const approval = await services.approvals.ask({ kind: 'connect', origin, topOrigin, request });
       return { approval };
     }
   }

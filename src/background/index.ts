@@ -22,9 +22,12 @@ import type { Services } from './services';
 import { AutoLock } from './vault/auto-lock';
 import type { SealedStore } from './vault/sealed-store';
 import { Vault } from './vault/vault';
+import { testClock } from './test-clock';
 
 export function createServices(browser: Browser, db = new WalletDatabase(), iterations?: number): Services {
-  const now = () => Date.now();
+  // Vite drops the test clock from every build but `--mode test`.
+  const now =
+    import.meta.env.MODE === 'e2e' ? testClock(browser, () => void expireDue(services)) : () => Date.now();
   const identities = new IdentitiesRepo(db);
   const personas = new PersonasRepo(db);
   const settings = new SettingsRepo(db);
@@ -46,7 +49,8 @@ export function createServices(browser: Browser, db = new WalletDatabase(), iter
   const grants = new GrantsRepo(db);
   const activity = new ActivityLog(new ActivityRepo(db), vault, now);
   sealedStores.push(activity);
-  return { grants, identities, personas, settings, vault, autoLock, approvals, activity, alarms, frames, events, now };
+  const services: Services = { grants, identities, personas, settings, vault, autoLock, approvals, activity, alarms, frames, events, now };
+  return services;
 }
 
 const NOBODY: Reply = { ok: false, error: { code: ErrorCode.Unauthorized, message: 'Unknown caller' } };

@@ -13,6 +13,18 @@ export const PROVIDER_INFO = {
 
 type Listener = (data: unknown) => void;
 
+/**
+ * A version 4 UUID. crypto.randomUUID exists only on secure pages, and the
+ * wallet also serves http: sites (with a warning to the person).
+ */
+function uuid(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
 function providerError(error?: { code: number; message: string }) {
   return Object.assign(new Error(String(error?.message)), { code: Number(error?.code ?? -32603) });
 }
@@ -23,7 +35,7 @@ export function installProvider(win: Window): void {
   if (origin === 'null') return;
   const pending = new Map<string, [(v: unknown) => void, (e: Error) => void]>();
   const listeners = new Map<string, Set<Listener>>();
-  const prefix = crypto.randomUUID();
+  const prefix = uuid();
   let seq = 0;
   let subscribed = false;
 
@@ -75,7 +87,7 @@ export function installProvider(win: Window): void {
       return provider;
     },
   });
-  const detail = Object.freeze({ info: Object.freeze({ uuid: crypto.randomUUID(), ...PROVIDER_INFO }), provider });
+  const detail = Object.freeze({ info: Object.freeze({ uuid: uuid(), ...PROVIDER_INFO }), provider });
   const announce = () => win.dispatchEvent(new CustomEvent('atsign:announceProvider', { detail }));
   win.addEventListener('atsign:requestProvider', announce);
   announce();
