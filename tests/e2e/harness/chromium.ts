@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
 import { extensionDir } from './extension';
-import type { E2EPage, WalletBrowser } from './types';
+import type { E2EPage, LaunchOptions, WalletBrowser } from './types';
 
 // Without these, Chromium keeps dialling Google services that this closed
 // network refuses.
@@ -59,13 +59,8 @@ async function walletWorker(context: BrowserContext, dir: string): Promise<Worke
   }
 }
 
-export interface ChromiumOptions {
-  /** More unpacked extensions to load beside the wallet (e.g. the benchmarks' echo extension). */
-  extraExtensions?: string[];
-}
-
-export async function launchChromium(executablePath: string, options: ChromiumOptions = {}): Promise<WalletBrowser> {
-  const dir = extensionDir('chromium');
+export async function launchChromium(executablePath: string, options: LaunchOptions = {}): Promise<WalletBrowser> {
+  const dir = extensionDir('chromium', options.build);
   const dirs = [dir, ...(options.extraExtensions ?? [])].join(',');
   const profile = await mkdtemp(join(tmpdir(), 'atsign-wallet-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {

@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { BrowserName } from './types';
+import type { BrowserName, LaunchOptions } from './types';
 
 const OUTPUT = fileURLToPath(new URL('../../../.output/', import.meta.url));
 
 /** The built, unpacked extension each browser loads (npm run build makes them). */
-export function extensionDir(name: BrowserName): string {
-  const dir = OUTPUT + (name === 'chromium' ? 'chrome-mv3' : 'firefox-mv2');
+/** The e2e build (`--mode e2e`) has a clock tests can move: src/background/test-clock.ts. */
+export function extensionDir(name: BrowserName, build: LaunchOptions['build'] = 'shipped'): string {
+  const dir = OUTPUT + (name === 'chromium' ? 'chrome-mv3' : 'firefox-mv2') + (build === 'e2e' ? '-e2e' : '');
   if (!existsSync(`${dir}/manifest.json`)) throw new Error(`No build in ${dir}: run "npm run build" first.`);
   return dir;
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import puppeteer, { type Browser, type ElementHandle, type Frame, type Page } from 'puppeteer-core';
 import { extensionDir } from './extension';
-import type { E2EPage, WalletBrowser } from './types';
+import type { E2EPage, LaunchOptions, WalletBrowser } from './types';
 
 const aria = (role: string, name: string) => `::-p-aria([name=${JSON.stringify(name)}][role=${JSON.stringify(role)}])`;
 
@@ -94,8 +94,8 @@ function wrap(page: Page): E2EPage {
   };
 }
 
-export async function launchFirefox(executablePath: string): Promise<WalletBrowser> {
-  const dir = extensionDir('firefox');
+export async function launchFirefox(executablePath: string, options: LaunchOptions = {}): Promise<WalletBrowser> {
+  const dir = extensionDir('firefox', options.build);
   const manifest = JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8')) as {
     browser_specific_settings: { gecko: { id: string } };
   };
@@ -113,6 +113,7 @@ export async function launchFirefox(executablePath: string): Promise<WalletBrows
     },
   });
   await browser.installExtension(dir);
+  for (const extra of options.extraExtensions ?? []) await browser.installExtension(extra);
   const extensionOrigin = `moz-extension://${uuid}`;
   return {
     name: 'firefox',

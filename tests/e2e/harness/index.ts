@@ -1,20 +1,19 @@
 // Launching a browser with the built wallet for a test file. E2E_BROWSERS
 // (e.g. "chromium") narrows the run to some browsers; the default is both.
 import { findBrowsers } from '../../../scripts/browsers.mjs';
-import { launchChromium, type ChromiumOptions } from './chromium';
+import { launchChromium } from './chromium';
 import { launchFirefox } from './firefox';
-import type { BrowserName, WalletBrowser } from './types';
+import type { BrowserName, LaunchOptions, WalletBrowser } from './types';
 
-export type { BrowserName, E2EPage, WalletBrowser } from './types';
+export type { BrowserName, E2EPage, LaunchOptions, WalletBrowser } from './types';
 
 export const browserNames: BrowserName[] = (process.env.E2E_BROWSERS ?? 'chromium,firefox')
   .split(',')
   .map((s) => s.trim())
   .filter((s): s is BrowserName => s === 'chromium' || s === 'firefox');
 
-/** `options` apply to Chromium only (the benchmarks load an extra extension there). */
-export async function launchWallet(name: BrowserName, options: ChromiumOptions = {}): Promise<WalletBrowser> {
+export async function launchWallet(name: BrowserName, options: LaunchOptions = {}): Promise<WalletBrowser> {
   const path = findBrowsers()[name];
   if (!path) throw new Error(`${name} was not found: run "node scripts/browsers.mjs"`);
-  return name === 'chromium' ? launchChromium(path, options) : launchFirefox(path);
+  return name === 'chromium' ? launchChromium(path, options) : launchFirefox(path, options);
 }

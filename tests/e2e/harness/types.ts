@@ -4,6 +4,13 @@
 
 export type BrowserName = 'chromium' | 'firefox';
 
+export interface LaunchOptions {
+  /** the shipped build (default) or the e2e build, whose clock tests can move */
+  build?: 'shipped' | 'e2e';
+  /** more unpacked extensions to load beside the wallet (the benchmarks' echo) */
+  extraExtensions?: string[];
+}
+
 /** Code run in a page: it must be self-contained (it is serialised). */
 export type PageFn<A, R> = (arg: A) => R | Promise<R>;
 
