@@ -7,9 +7,10 @@ import { checkAtSign } from '../../keys';
 export type FieldCheck = (value: string) => string | null;
 
 // Lowercase ASCII host as a browser writes it in an origin (IDN hosts arrive
-// as punycode), an IPv6 literal in brackets, then an optional port without
-// leading zeros. No userinfo, no scheme, no path: the authority, as in SIWE.
-const HOST = /^(?:[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*|\[[0-9a-f:.]+\])$/;
+// as punycode; "_" and stray "-" pass the URL standard, so they pass here), an
+// IPv6 literal in brackets, then an optional port without leading zeros. No
+// userinfo, scheme, path or trailing dot: the authority, as in SIWE.
+const HOST = /^(?:[a-z0-9_-]+(?:\.[a-z0-9_-]+)*|\[[0-9a-f:.]+\])$/;
 const PORT = /^[1-9][0-9]{0,4}$/;
 const MAX_HOST_CHARS = 253;
 
@@ -26,7 +27,8 @@ export const checkDomain: FieldCheck = (value) => {
 
 export const checkAtSignLine: FieldCheck = (value) => {
   const check = checkAtSign(value);
-  if (!check.ok) return `is not a valid atSign: ${check.problems.join(' ')}`;
+  // The problems are sentences; the caller ends the message with its own period.
+  if (!check.ok) return `is not a valid atSign: ${check.problems.join(' ').replace(/\.$/, '')}`;
   // The message shows exactly the identity that signs in: no second spelling.
   if (check.atSign !== value) return `must be written in its normalised form, "${check.atSign}"`;
   return null;

@@ -45,11 +45,14 @@ class Lines {
     return line;
   }
 
-  /** An error for the line just taken: what it should be, what it is, and a hint why. */
+  /** An error for the line just taken: what it should be and what it is. */
   wrong(line: string, expected: string): SignInError {
-    const hint = isFieldLine(line)
-      ? ` (a line is missing, repeated or out of order; the order is ${FIELD_ORDER})`
-      : '';
+    return grammarError(`Line ${this.number - 1} must be ${expected}, not ${quote(line)}.`);
+  }
+
+  /** As `wrong`, where a field line found instead most likely means a missing, repeated or reordered line. */
+  misplaced(line: string, expected: string): SignInError {
+    const hint = isFieldLine(line) ? ` (a line is missing, repeated or out of order; the order is ${FIELD_ORDER})` : '';
     return grammarError(`Line ${this.number - 1} must be ${expected}, not ${quote(line)}${hint}.`);
   }
 
@@ -64,6 +67,9 @@ class Lines {
 /** Line endings and trailing whitespace first: they are invisible, so name them before anything else. */
 function splitLines(text: string): string[] {
   const lines = text.split('\n');
+  if (lines.length > 1 && lines.at(-1) === '') {
+    throw grammarError(`The message must not end with a line break (line ${lines.length} is empty).`);
+  }
   lines.forEach((line, i) => {
     if (line.includes('\r')) throw grammarError(`Line ${i + 1} contains a carriage return: lines end with "\\n" only.`);
     if (/[ \t]$/.test(line)) throw grammarError(`Line ${i + 1} ends with whitespace.`);
@@ -95,7 +101,7 @@ function readStatement(lines: Lines): string | undefined {
 function readField(lines: Lines, field: LabelledField): string {
   const prefix = `${field.label}: `;
   const line = lines.take(`"${prefix}…"`);
-  if (!line.startsWith(prefix)) throw lines.wrong(line, `"${prefix}…"`);
+  if (!line.startsWith(prefix)) throw lines.misplaced(line, `"${prefix}…"`);
   return lines.check(field.label, line.slice(prefix.length), field.check);
 }
 
@@ -103,7 +109,7 @@ function readResources(lines: Lines): string[] {
   const resources: string[] = [];
   while (!lines.done) {
     const line = lines.take('a resource');
-    if (!line.startsWith(RESOURCE_PREFIX)) throw lines.wrong(line, `"${RESOURCE_PREFIX}<URI>" (only resources follow "${RESOURCES_LINE}")`);
+    if (!line.startsWith(RESOURCE_PREFIX)) throw lines.misplaced(line, `"${RESOURCE_PREFIX}<URI>" (only resources follow "${RESOURCES_LINE}")`);
     resources.push(lines.check('resource', line.slice(RESOURCE_PREFIX.length), checkUri));
   }
   if (resources.length === 0) throw grammarError(`Line ${lines.number - 1}: "${RESOURCES_LINE}" must be followed by at least one "${RESOURCE_PREFIX}<URI>" line.`);
@@ -127,8 +133,7 @@ export function parseSignInMessage(text: string): SignInMessage {
   }
   if (!lines.done) {
     const extra = lines.take('nothing');
-    if (extra === '' && lines.done) throw grammarError(`The message must not end with a line break (line ${lines.number - 1} is empty).`);
-    if (isFieldLine(extra)) throw lines.wrong(extra, 'the end of the message');
+    if (isFieldLine(extra)) throw lines.misplaced(extra, 'the end of the message');
     throw grammarError(`Line ${lines.number - 1} is not a line of the sign-in message: ${quote(extra)}.`);
   }
   return message as unknown as SignInMessage;

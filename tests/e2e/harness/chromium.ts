@@ -62,7 +62,7 @@ async function walletWorker(context: BrowserContext, dir: string): Promise<Worke
 export async function launchChromium(executablePath: string, options: LaunchOptions = {}): Promise<WalletBrowser> {
   const dir = extensionDir('chromium', options.build);
   const dirs = [dir, ...(options.extraExtensions ?? [])].join(',');
-  const profile = await mkdtemp(join(tmpdir(), 'atsign-wallet-chromium-'));
+  const profile = options.profile ?? (await mkdtemp(join(tmpdir(), 'atsign-wallet-chromium-')));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,
@@ -101,6 +101,11 @@ export async function launchChromium(executablePath: string, options: LaunchOpti
       await cdp.send('ServiceWorker.enable');
       await cdp.send('ServiceWorker.stopAllWorkers');
       await page.close();
+    },
+    async restartBrowser() {
+      // The same profile, a new browser process: what is on disk stays, memory and storage.session go.
+      await context.close();
+      return launchChromium(executablePath, { ...options, profile });
     },
     async close() {
       await context.close();

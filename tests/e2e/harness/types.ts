@@ -9,6 +9,8 @@ export interface LaunchOptions {
   build?: 'shipped' | 'e2e';
   /** more unpacked extensions to load beside the wallet (the benchmarks' echo) */
   extraExtensions?: string[];
+  /** an existing profile folder (a browser restart) */
+  profile?: string;
 }
 
 /** Code run in a page: it must be self-contained (it is serialised). */
@@ -48,5 +50,7 @@ export interface WalletBrowser {
   countExtensionPages(path: string): Promise<number>;
   /** Stops the MV3 service worker (Chromium); null where the browser has no such thing. */
   readonly restartBackground: (() => Promise<void>) | null;
+  /** Quits the browser and starts it again on the same profile; the new browser replaces this one. */
+  readonly restartBrowser: (() => Promise<WalletBrowser>) | null;
   close(): Promise<void>;
 }
