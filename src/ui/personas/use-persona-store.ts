@@ -47,8 +47,7 @@ export function usePersonaStore(atSign: string | null, reloadWallet: () => Promi
     }
   };
 
-  const forget = (id: string) =>
-    setDrafts(({ [id]: _dropped, ...rest }) => rest);
+  const forget = (id: string) => setDrafts(({ [id]: _dropped, ...rest }) => rest);
 
   const withAtSign = () => {
     if (!atSign) throw new Error('Add an atSign to the wallet first.');
