@@ -39,9 +39,20 @@ describe.each(browserNames)('%s: personas', (browserName) => {
     await page.close();
   });
 
+  it('adds a persona through the page', async () => {
+    const page = await wallet.openExtensionPage('/personas.html');
+    await page.clickRole('button', 'Add persona');
+    await page.fillLabel('Persona name', 'Club', 'form[aria-label="Add persona"]');
+    await page.clickRole('button', 'Add');
+    await expect
+      .poll(async () => (await callWallet(wallet, 'wallet_listPersonas')).map((p) => p.name))
+      .toEqual(['Public', 'Work', 'Family', 'Club']);
+    await page.close();
+  });
+
   it('keeps persona values out of plain sight at rest', async () => {
     const dump = await dumpStorage(wallet);
-    expect(findPlain(dump, ['Barbara Jones', 'barbara@work.example', 'Work', 'Family'])).toEqual([]);
+    expect(findPlain(dump, ['Barbara Jones', 'barbara@work.example', 'Work', 'Family', 'Club'])).toEqual([]);
   });
 
   it.runIf(browserName === 'chromium')('keeps them across a browser restart, locked until unlock', async () => {

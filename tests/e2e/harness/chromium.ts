@@ -32,7 +32,8 @@ function wrap(page: Page): E2EPage {
     waitForRole: (role, name) =>
       page.getByRole(role as 'button', { name, exact: true }).first().waitFor(),
     clickRole: (role, name) => page.getByRole(role as 'button', { name, exact: true }).first().click(),
-    fillLabel: (label, value) => page.getByLabel(label, { exact: true }).fill(value),
+    fillLabel: (label, value, within) =>
+      (within ? page.locator(within) : page).getByLabel(label, { exact: true }).fill(value),
     selectLabel: async (label, optionText) =>
       void (await page.getByLabel(label, { exact: true }).selectOption({ label: optionText })),
     checkLabel: (label, checked) => page.getByLabel(label, { exact: true }).setChecked(checked),

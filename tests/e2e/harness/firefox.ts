@@ -11,14 +11,16 @@ const aria = (role: string, name: string) => `::-p-aria([name=${JSON.stringify(n
  * tree names a file input's button rather than the input, and ARIA queries
  * on form controls are slow there, so controls are found through their label.
  */
-async function labelled(page: Page, label: string): Promise<ElementHandle<Element>> {
+async function labelled(page: Page, label: string, within = 'body'): Promise<ElementHandle<Element>> {
   const deadline = Date.now() + 30_000;
   for (;;) {
     const handle = await page.evaluateHandle(
-      (text) =>
-        Array.from(document.querySelectorAll('label')).find((l) => l.textContent?.replace(/\s+/g, ' ').trim() === text)
-          ?.control ?? null,
+      (text, scope) =>
+        Array.from(document.querySelector(scope)?.querySelectorAll('label') ?? []).find(
+          (l) => l.textContent?.replace(/\s+/g, ' ').trim() === text,
+        )?.control ?? null,
       label,
+      within,
     );
     const element = handle.asElement();
     if (element) return element as ElementHandle<Element>;
@@ -59,8 +61,10 @@ function wrap(page: Page): E2EPage {
       const element = await page.waitForSelector(aria(role, name), { visible: true });
       await element!.click();
     },
-    fillLabel: async (label, value) => {
-      const input = await page.waitForSelector(`::-p-aria(${JSON.stringify(label)})`, { visible: true });
+    fillLabel: async (label, value, within) => {
+      const input = within
+        ? await labelled(page, label, within)
+        : await page.waitForSelector(`::-p-aria(${JSON.stringify(label)})`, { visible: true });
       // Select all and delete, as a person would, so the page hears every edit.
       await input!.focus();
       await page.keyboard.down('Control');

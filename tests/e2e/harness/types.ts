@@ -25,7 +25,8 @@ export interface E2EPage {
   /** Waits until an element with this ARIA role and accessible name is shown. */
   waitForRole(role: string, name: string): Promise<void>;
   clickRole(role: string, name: string): Promise<void>;
-  fillLabel(label: string, value: string): Promise<void>;
+  /** Types into the field with this label (inside the element `within` selects, when given). */
+  fillLabel(label: string, value: string, within?: string): Promise<void>;
   /** Chooses the option with this text in the <select> with this label. */
   selectLabel(label: string, optionText: string): Promise<void>;
   /** Ticks or unticks the checkbox or radio button with this label. */

@@ -1,0 +1,13 @@
+// The floor's relay: the least a content script can do to carry a page's
+// message to the service worker and back — the same hops as the wallet's
+// relay, with none of its work. Only this window's own tagged messages; the
+// answer goes to the page's own origin, never '*'.
+/* global chrome */
+const TAG = 'atsign-bench-echo/1';
+const origin = location.origin;
+
+window.addEventListener('message', (event) => {
+  const d = event.data;
+  if (event.source !== window || event.origin !== origin || !d || d.tag !== TAG || d.kind !== 'ping') return;
+  chrome.runtime.sendMessage(d).then((reply) => window.postMessage({ ...reply, kind: 'pong' }, origin));
+});

@@ -1,0 +1,41 @@
+// The figures results.json holds, in the order the table shows them. The
+// names are a contract (later issues and dashboards read them).
+import { RPCS } from './rpcs';
+import type { Percentiles, Spread } from './lib/stats';
+
+export interface FigureSpec {
+  key: string;
+  label: string;
+  unit: 'B' | 'ms' | '×';
+  /** Not measurable yet: left out of results.json and shown as such. */
+  pending?: true;
+}
+
+export const FIGURES: FigureSpec[] = [
+  { key: 'inpage_gzip_bytes', label: 'inpage provider, gzip -9', unit: 'B' },
+  { key: 'content_gzip_bytes', label: 'content relay, gzip -9', unit: 'B' },
+  { key: 'popup_gzip_bytes', label: 'popup html + JS/CSS, gzip -9', unit: 'B' },
+  { key: 'chrome_zip_bytes', label: 'Chrome store zip', unit: 'B' },
+  { key: 'page_load_overhead_ms', label: 'DOMContentLoaded overhead', unit: 'ms' },
+  { key: 'echo_floor_ms', label: 'echo floor (page ⇄ worker)', unit: 'ms' },
+  ...RPCS.flatMap((rpc): FigureSpec[] => [
+    { key: rpc.key, label: `${rpc.method} round trip`, unit: 'ms' },
+    ...(rpc.ratioKey ? [{ key: rpc.ratioKey, label: `${rpc.method} p50 / echo p50`, unit: '×' as const }] : []),
+  ]),
+  { key: 'sw_cold_roundtrip_ms', label: 'atsign_getGrant, worker stopped', unit: 'ms' },
+  { key: 'unlock_ms', label: 'wallet_unlock (PBKDF2)', unit: 'ms' },
+  { key: 'create_atsign_ms', label: 'wallet_createAtSign', unit: 'ms' },
+  { key: 'signin_kept_ms', label: 'sign-in kept', unit: 'ms', pending: true },
+  { key: 'popup_render_ms_1k_10k', label: 'popup render, 1k sites / 10k log', unit: 'ms', pending: true },
+];
+
+export type Figure = number | Percentiles;
+
+/** bench/results.json: the named figures at the top level, then how they were spread and measured. */
+export type Results = { [key: string]: unknown } & {
+  spread: Record<string, Spread>;
+  context: Record<string, unknown>;
+};
+
+/** The headline number of a figure: the value itself, or its p50. */
+export const headline = (figure: Figure): number => (typeof figure === 'number' ? figure : figure.p50);
