@@ -3,7 +3,6 @@ import preact from '@preact/preset-vite';
 
 // WXT builds Firefox as MV2 (background page) and Chromium as MV3 (service worker).
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],
     build: { sourcemap: false },

@@ -65,7 +65,7 @@ export function startBackground(browser: Browser, services: Services = createSer
     const caller = callerFromSender(sender, browser.runtime.id, extensionBase);
     if (!caller) return Promise.resolve(NOBODY);
     // A frame that talks to the wallet, or listens to it, is sent its origin's events.
-    if (caller.kind === 'page') void services.frames.remember(caller.origin, caller);
+    if (caller.kind === 'page') void services.frames.remember(caller.origin, { tabId: caller.tabId, frameId: caller.frameId });
     return message.kind === 'subscribe' ? Promise.resolve(SUBSCRIBED) : dispatch(message, caller);
   };
   browser.runtime.onMessage.addListener(listener as Runtime.OnMessageListener);
@@ -77,7 +77,6 @@ export function startBackground(browser: Browser, services: Services = createSer
   // Catch up on what happened while the background was not running.
   void services.approvals.closeStale();
   void expireDue(services);
-  browser.tabs.onRemoved.addListener((tabId) => void services.frames.forgetTab(tabId));
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') });
   });

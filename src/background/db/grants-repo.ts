@@ -2,26 +2,53 @@ import type { Grant } from '@/src/shared/grant';
 import type { WalletDatabase } from './database';
 
 export class GrantsRepo {
+  /**
+   * Grants by origin, as last read: every page call looks its site's grant
+   * up, and the background is the only writer. Each write clears it before
+   * and after, and bumps `writes`, so a read that overlapped a write is not
+   * kept — a revoked grant must never be served from here.
+   */
+  private readonly byOriginCache = new Map<string, Grant | null>();
+  private writes = 0;
+
   constructor(private readonly db: WalletDatabase) {}
+
+  private async write<T>(change: () => Promise<T>): Promise<T> {
+    this.writes++;
+    this.byOriginCache.clear();
+    try {
+      return await change();
+    } finally {
+      this.writes++;
+      this.byOriginCache.clear();
+    }
+  }
 
   /** The origin's grant if it is still in force at `now`. */
   async findActive(origin: string, now: number): Promise<Grant | null> {
-    const grant = await this.db.grants.where('origin').equals(origin).first();
+    const grant = await this.byOrigin(origin);
     if (!grant || (grant.expiresAt !== null && grant.expiresAt <= now)) return null;
     return grant;
   }
 
   /** The origin's grant, in force or not. */
-  byOrigin(origin: string): Promise<Grant | undefined> {
-    return this.db.grants.where('origin').equals(origin).first();
+  async byOrigin(origin: string): Promise<Grant | undefined> {
+    const cached = this.byOriginCache.get(origin);
+    if (cached !== undefined) return cached ?? undefined;
+    const before = this.writes;
+    const grant = await this.db.grants.where('origin').equals(origin).first();
+    if (before === this.writes) this.byOriginCache.set(origin, grant ?? null);
+    return grant;
   }
 
   /** Stores a site's grant in place of any it had. */
   async replace(grant: Grant): Promise<void> {
-    await this.db.transaction('rw', this.db.grants, async () => {
-      await this.db.grants.where('origin').equals(grant.origin).delete();
-      await this.db.grants.add(grant);
-    });
+    await this.write(() =>
+      this.db.transaction('rw', this.db.grants, async () => {
+        await this.db.grants.where('origin').equals(grant.origin).delete();
+        await this.db.grants.add(grant);
+      }),
+    );
   }
 
   /** Removes the origin's grant; returns it if there was one. */
@@ -37,11 +64,13 @@ export class GrantsRepo {
 
   /** Removes every grant whose time is up; returns them. */
   async removeExpired(now: number): Promise<Grant[]> {
-    return this.db.transaction('rw', this.db.grants, async () => {
-      const expired = await this.db.grants.where('expiresAt').belowOrEqual(now).toArray();
-      await this.db.grants.bulkDelete(expired.map((g) => g.id));
-      return expired;
-    });
+    return this.write(() =>
+      this.db.transaction('rw', this.db.grants, async () => {
+        const expired = await this.db.grants.where('expiresAt').belowOrEqual(now).toArray();
+        await this.db.grants.bulkDelete(expired.map((g) => g.id));
+        return expired;
+      }),
+    );
   }
 
   /** Removes every grant made with an atSign; returns what was removed. */
@@ -59,11 +88,13 @@ export class GrantsRepo {
   }
 
   private removeWhere(index: 'atSign' | 'personaId' | 'origin', value: string): Promise<Grant[]> {
-    return this.db.transaction('rw', this.db.grants, async () => {
-      const removed = await this.db.grants.where(index).equals(value).toArray();
-      await this.db.grants.bulkDelete(removed.map((g) => g.id));
-      return removed;
-    });
+    return this.write(() =>
+      this.db.transaction('rw', this.db.grants, async () => {
+        const removed = await this.db.grants.where(index).equals(value).toArray();
+        await this.db.grants.bulkDelete(removed.map((g) => g.id));
+        return removed;
+      }),
+    );
   }
 
   async list(): Promise<Grant[]> {

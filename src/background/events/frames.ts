@@ -44,10 +44,4 @@ export class FrameRegistry {
     registry[origin] = (registry[origin] ?? []).filter((f) => f.tabId !== frame.tabId || f.frameId !== frame.frameId);
     await this.save(registry);
   }
-
-  async forgetTab(tabId: number): Promise<void> {
-    const registry = await this.load();
-    for (const origin of Object.keys(registry)) registry[origin] = registry[origin]!.filter((f) => f.tabId !== tabId);
-    await this.save(registry);
-  }
 }

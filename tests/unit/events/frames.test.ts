@@ -62,18 +62,6 @@ describe('FrameRegistry', () => {
     expect(await after.framesOf(OTHER)).toEqual([{ tabId: 3, frameId: 4 }]);
   });
 
-  it('forgets every frame of a closed tab, in every origin, and stays forgotten after a restart', async () => {
-    const frames = registry();
-    await frames.remember(SITE, { tabId: 1, frameId: 0 });
-    await frames.remember(OTHER, { tabId: 1, frameId: 2 });
-    await frames.remember(SITE, { tabId: 2, frameId: 0 });
-    await frames.forgetTab(1);
-    expect(await frames.framesOf(SITE)).toEqual([{ tabId: 2, frameId: 0 }]);
-    expect(await frames.framesOf(OTHER)).toEqual([]);
-    expect(await registry().framesOf(SITE)).toEqual([{ tabId: 2, frameId: 0 }]);
-    expect(await registry().framesOf(OTHER)).toEqual([]);
-  });
-
   it('forgets one frame of one origin only', async () => {
     const frames = registry();
     await frames.remember(SITE, { tabId: 1, frameId: 0 });
