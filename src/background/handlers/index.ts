@@ -2,7 +2,7 @@ import { listActivity } from './activity';
 import { answerApproval, getApproval } from './approval-window';
 import { getGrant } from './get-grant';
 import { createAtSign, exportAtKeys, importAtKeys, removeAtSign, setActiveAtSign } from './identities';
-import { listGrants } from './list-grants';
+import { listGrants, revokeGrant, updateGrant } from './grants';
 import { deletePersonaHandler, listPersonasHandler, reorderPersonasHandler, savePersonaHandler } from './personas';
 import { connect, disconnect, readProfile } from './site-access';
 import { changePassphrase, getState, lock, setAutoLock, setup, unlock } from './state';
@@ -13,6 +13,8 @@ export const handlers: Handlers = {
   atsign_getGrant: getGrant,
   atsign_readProfile: readProfile,
   atsign_disconnect: disconnect,
+  wallet_revokeGrant: revokeGrant,
+  wallet_updateGrant: updateGrant,
   wallet_listActivity: listActivity,
   wallet_getApproval: getApproval,
   wallet_answerApproval: answerApproval,

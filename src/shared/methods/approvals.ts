@@ -5,7 +5,7 @@ import type { ApprovalAnswer, ApprovalView } from '../approval';
 import type { Grant } from '../grant';
 import { FIELD_NAME, MAX_PICTURE_LENGTH } from '../profile-fields';
 import * as s from '../schema';
-import { fieldList, personaId, requestId } from './params';
+import { fieldList, fieldName, personaId, requestId } from './params';
 
 const answer: s.Schema<ApprovalAnswer> = s.union(
   s.object({ approve: s.literal(false) }),
@@ -24,6 +24,25 @@ export const approvalMethods = {
     caller: 'ui',
     permission: 'none',
     params: s.none(),
+    result: s.type<Grant[]>(),
+  },
+  /** Ends a site's access now; its open tabs hear revoked (reason 'person'). */
+  wallet_revokeGrant: {
+    caller: 'ui',
+    permission: 'unlocked',
+    params: s.object({ origin: s.string({ min: 1, max: 300 }) }),
+    result: s.type<Grant[]>(),
+  },
+  /** Narrows or moves a site's grant: drop one field, switch persona, change how long. */
+  wallet_updateGrant: {
+    caller: 'ui',
+    permission: 'unlocked',
+    params: s.object({
+      origin: s.string({ min: 1, max: 300 }),
+      removeField: s.optional(fieldName),
+      personaId: s.optional(personaId),
+      duration: s.optional(s.literal('hour', 'day', 'month', 'forever')),
+    }),
     result: s.type<Grant[]>(),
   },
   /** The activity log, newest first, a page at a time. */

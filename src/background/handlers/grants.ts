@@ -1,0 +1,47 @@
+// The person managing sites' access from the popup.
+import { DURATIONS } from '@/src/shared/approval';
+import { ErrorCode, WalletError } from '@/src/shared/errors';
+import { saveGrant } from '../grants/grants';
+import { announceRevoked } from '../grants/revoke';
+import { findPersona } from '../personas/personas';
+import type { Services } from '../services';
+import type { Handler } from './types';
+
+async function revoke(origin: string, services: Services) {
+  const removed = await services.grants.removeByOrigin(origin);
+  await announceRevoked(removed, 'person', services);
+}
+
+export const listGrants: Handler<'wallet_listGrants'> = async (_ctx, { grants }) => grants.list();
+
+export const revokeGrant: Handler<'wallet_revokeGrant'> = async ({ params }, services) => {
+  await revoke(params.origin, services);
+  return services.grants.list();
+};
+
+export const updateGrant: Handler<'wallet_updateGrant'> = async ({ params }, services) => {
+  const grant = await services.grants.byOrigin(params.origin);
+  if (!grant) throw new WalletError(ErrorCode.InvalidParams, 'That site has no access.', { reason: 'unknown-grant' });
+  const fields = grant.fields.filter((f) => f !== params.removeField);
+  // Taking away the last field is taking away access.
+  if (fields.length === 0) {
+    await revoke(params.origin, services);
+    return services.grants.list();
+  }
+  let personaId = grant.personaId;
+  if (params.personaId) {
+    const persona = await findPersona(params.personaId, services);
+    if (!persona || persona.atSign !== grant.atSign)
+      throw new WalletError(ErrorCode.InvalidParams, 'Choose one of the personas of that atSign.');
+    personaId = persona.id;
+  }
+  let expiresAt = grant.expiresAt;
+  if (params.duration) {
+    const ms = DURATIONS.find((d) => d.value === params.duration)!.ms;
+    expiresAt = ms === null ? null : services.now() + ms;
+  }
+  const updated = { ...grant, fields, personaId, expiresAt };
+  await saveGrant(updated, services);
+  if (params.removeField) await services.activity.record('revoke', grant.origin, [params.removeField]);
+  return services.grants.list();
+};
