@@ -3,11 +3,11 @@
 // granted? → ask the person → handler → log.
 // Whatever happens, the caller gets a Reply with a contract error code; an
 // unexpected failure is logged here and answered as -32603, never thrown.
-import type { ConnectRequest } from '@/src/shared/approval';
 import { ErrorCode, WalletError, type WalletErrorShape } from '@/src/shared/errors';
 import { isMethodName, methods, type MethodName, type MethodSpec, type Permission } from '@/src/shared/methods';
 import type { Reply } from '@/src/shared/protocol';
 import { SchemaError } from '@/src/shared/schema';
+import { askConsent, type Consent } from './approvals/consent';
 import type { Caller, PageCaller } from './caller';
 import { currentGrant } from './grants/grants';
 import type { Handler, HandlerContext, Handlers } from './handlers/types';
@@ -62,11 +62,7 @@ async function checkPermission(method: MethodName, caller: Caller, params: unkno
       return { grant };
     }
     case 'consent': {
-      const { origin, topOrigin } = caller as PageCaller;
-      const asked = params as Partial<ConnectRequest>;
-      const request: ConnectRequest = { fields: asked.fields ?? [], optionalFields: asked.optionalFields ?? [] };
-      if (asked.purpose !== undefined) request.purpose = asked.purpose;
-      const approval = await services.approvals.ask({ kind: 'connect', origin, topOrigin, request });
+      const approval = await askConsent(method as keyof Consent, caller as PageCaller, params, services);
       return { approval };
     }
   }

@@ -1,6 +1,6 @@
 // The activity log as the person sees it: what each site did, and when.
 
-export type ActivityKind = 'connect' | 'read' | 'disconnect' | 'revoke' | 'expire';
+export type ActivityKind = 'connect' | 'read' | 'signIn' | 'disconnect' | 'revoke' | 'expire';
 
 export interface ActivityEntry {
   id: number;
@@ -12,4 +12,4 @@ export interface ActivityEntry {
   fields: string[];
 }
 
-export const ACTIVITY_KINDS: readonly ActivityKind[] = ['connect', 'read', 'disconnect', 'revoke', 'expire'];
+export const ACTIVITY_KINDS: readonly ActivityKind[] = ['connect', 'read', 'signIn', 'disconnect', 'revoke', 'expire'];

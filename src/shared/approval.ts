@@ -17,25 +17,47 @@ export interface ConnectRequest {
   purpose?: string;
 }
 
-/** The approval window's view of one waiting request. */
-export interface ApprovalView {
+interface ViewBase {
   id: string;
-  kind: 'connect';
   /** the requesting frame's origin, from the browser */
   origin: string;
   /** the top page's origin when the request came from a cross-origin iframe, else null */
   topOrigin: string | null;
+}
+
+/** A site asks for fields of a persona. */
+export interface ConnectView extends ViewBase {
+  kind: 'connect';
   request: ConnectRequest;
 }
 
-export type ApprovalAnswer =
-  | { approve: false }
-  | {
-      approve: true;
-      personaId: string;
-      /** the fields the person ticked: every required one, and the optional ones they chose */
-      fields: string[];
-      duration: Duration;
-      /** values the person filled in right in the window; saved to the persona first */
-      fill?: Record<string, string>;
-    };
+/** A site asks the person to sign in: the window shows the exact message the wallet would sign. */
+export interface SignInView extends ViewBase {
+  kind: 'signIn';
+  atSign: string;
+  message: string;
+}
+
+/** The approval window's view of one waiting request. */
+export type ApprovalView = ConnectView | SignInView;
+
+export interface ConnectAnswer {
+  approve: true;
+  personaId: string;
+  /** the fields the person ticked: every required one, and the optional ones they chose */
+  fields: string[];
+  duration: Duration;
+  /** values the person filled in right in the window; saved to the persona first */
+  fill?: Record<string, string>;
+}
+
+export interface SignInAnswer {
+  approve: true;
+  /** later sign-ins from this site complete without a window, for up to 30 days */
+  keepSignedIn: boolean;
+}
+
+export type ApprovalAnswer = { approve: false } | ConnectAnswer | SignInAnswer;
+
+/** How long "Keep me signed in on this site" lasts at most. */
+export const KEEP_SIGNED_IN_MS = 30 * 24 * 60 * 60_000;

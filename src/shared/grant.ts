@@ -9,4 +9,6 @@ export interface Grant {
   grantedAt: number;
   /** ms since epoch, or null for "until I revoke" */
   expiresAt: number | null;
+  /** until when sign-ins complete without asking ("Keep me signed in"); absent when not kept */
+  signInKeptUntil?: number;
 }

@@ -2,11 +2,14 @@
 // random id; the approval window gets only that id and asks for the rest.
 // One request per origin may wait at a time (a second gets -32002); requests
 // from other origins queue and get their window in turn, so none is lost.
-import type { ApprovalAnswer, ApprovalView } from '@/src/shared/approval';
+import type { ApprovalAnswer, ApprovalView, ConnectView, SignInView } from '@/src/shared/approval';
 import { ErrorCode, WalletError } from '@/src/shared/errors';
 import type { SessionArea } from '../vault/vault';
 
 export type Approved = Extract<ApprovalAnswer, { approve: true }>;
+
+/** A view before it has an id. */
+export type NewView = Omit<ConnectView, 'id'> | Omit<SignInView, 'id'>;
 
 export interface WindowsArea {
   create(options: { url: string; type: 'popup'; width: number; height: number; focused: boolean }): Promise<{ id?: number }>;
@@ -32,14 +35,14 @@ export class Approvals {
   ) {}
 
   /** Resolves with the person's approval; rejects 4001 if they say no or close the window. */
-  async ask(view: Omit<ApprovalView, 'id'>): Promise<Approved> {
+  async ask(view: NewView): Promise<Approved> {
     for (const w of this.waiting.values()) {
       if (w.view.origin === view.origin)
         throw new WalletError(ErrorCode.RequestPending, 'A request from this site is already waiting for the person.');
     }
     const id = crypto.randomUUID();
     const answer = new Promise<ApprovalAnswer>((settle) => {
-      this.waiting.set(id, { view: { ...view, id }, settle });
+      this.waiting.set(id, { view: { ...view, id } as ApprovalView, settle });
     });
     this.order.push(id);
     if (this.order.length === 1) {

@@ -1,28 +1,41 @@
 // What the approval window asks of the background: the waiting request, and
 // the person's answer to it.
+import type { ApprovalAnswer, ApprovalView, ConnectAnswer, ConnectView } from '@/src/shared/approval';
 import { ErrorCode, WalletError } from '@/src/shared/errors';
 import { findPersona, savePersona } from '../personas/personas';
+import type { Services } from '../services';
 import type { Handler } from './types';
 
 export const getApproval: Handler<'wallet_getApproval'> = async ({ params }, { approvals }) => approvals.view(params.id);
 
+const wrongAnswer = () => new WalletError(ErrorCode.InvalidParams, 'That answer does not fit this request.');
+
+/** Values filled in right in the window go into the persona first, checked like any edit. */
+async function checkConnect(view: ConnectView, answer: ConnectAnswer, services: Services): Promise<void> {
+  const persona = await findPersona(answer.personaId, services);
+  const active = await services.settings.get('activeAtSign');
+  if (!persona || persona.atSign !== active)
+    throw new WalletError(ErrorCode.InvalidParams, 'Choose one of your personas.', { reason: 'unknown-persona' });
+  const asked = [...view.request.fields, ...view.request.optionalFields];
+  if (answer.fields.some((f) => !asked.includes(f)))
+    throw new WalletError(ErrorCode.InvalidParams, 'Only the fields the site asked for can be shared.');
+  const fill = Object.fromEntries(
+    Object.entries(answer.fill ?? {}).filter(([f, v]) => answer.fields.includes(f) && v !== ''),
+  ) as Record<string, string>;
+  if (Object.keys(fill).length) await savePersona({ ...persona, fields: { ...persona.fields, ...fill } }, services);
+}
+
+async function check(view: ApprovalView, answer: ApprovalAnswer, services: Services): Promise<void> {
+  if (!answer.approve) return;
+  await services.vault.requireKey();
+  if (view.kind === 'connect') {
+    if (!('personaId' in answer)) throw wrongAnswer();
+    await checkConnect(view, answer, services);
+  } else if (!('keepSignedIn' in answer)) throw wrongAnswer();
+}
+
 export const answerApproval: Handler<'wallet_answerApproval'> = async ({ params }, services) => {
-  const { answer } = params;
-  const view = services.approvals.view(params.id);
-  if (answer.approve) {
-    await services.vault.requireKey();
-    const persona = await findPersona(answer.personaId, services);
-    const active = await services.settings.get('activeAtSign');
-    if (!persona || persona.atSign !== active)
-      throw new WalletError(ErrorCode.InvalidParams, 'Choose one of your personas.', { reason: 'unknown-persona' });
-    const asked = [...view.request.fields, ...view.request.optionalFields];
-    if (answer.fields.some((f) => !asked.includes(f)))
-      throw new WalletError(ErrorCode.InvalidParams, 'Only the fields the site asked for can be shared.');
-    // Values filled in right in the window go into the persona first, checked like any edit.
-    const fill = Object.fromEntries(Object.entries(answer.fill ?? {}).filter(([f, v]) => answer.fields.includes(f) && v !== ''));
-    if (Object.keys(fill).length)
-      await savePersona({ ...persona, fields: { ...persona.fields, ...fill } }, services);
-  }
-  await services.approvals.answer(params.id, answer);
+  await check(services.approvals.view(params.id), params.answer, services);
+  await services.approvals.answer(params.id, params.answer);
   return null;
 };

@@ -4,6 +4,7 @@ import { getGrant } from './get-grant';
 import { createAtSign, exportAtKeys, importAtKeys, removeAtSign, setActiveAtSign } from './identities';
 import { listGrants, revokeGrant, updateGrant } from './grants';
 import { deletePersonaHandler, listPersonasHandler, reorderPersonasHandler, savePersonaHandler } from './personas';
+import { signIn } from './sign-in';
 import { connect, disconnect, readProfile } from './site-access';
 import { changePassphrase, getState, lock, setAutoLock, setup, unlock } from './state';
 import type { Handlers } from './types';
@@ -12,6 +13,7 @@ export const handlers: Handlers = {
   atsign_connect: connect,
   atsign_getGrant: getGrant,
   atsign_readProfile: readProfile,
+  atsign_signIn: signIn,
   atsign_disconnect: disconnect,
   wallet_revokeGrant: revokeGrant,
   wallet_updateGrant: updateGrant,

@@ -1,6 +1,6 @@
 import type { Grant } from '@/src/shared/grant';
 import type { MethodName, Methods, ParamsOf, ResultOf } from '@/src/shared/methods';
-import type { Approved } from '../approvals/approvals';
+import type { Consent } from '../approvals/consent';
 import type { PageCaller, UiCaller } from '../caller';
 import type { Services } from '../services';
 
@@ -11,7 +11,7 @@ export type HandlerContext<M extends MethodName> = {
   caller: Methods[M]['caller'] extends 'page' ? PageCaller : UiCaller;
   params: ParamsOf<M>;
 } & (PermissionOf<M> extends 'grant' ? { grant: Grant } : unknown) &
-  (PermissionOf<M> extends 'consent' ? { approval: Approved } : unknown);
+  (M extends keyof Consent ? { approval: Consent[M] } : unknown);
 
 export type Handler<M extends MethodName> = (ctx: HandlerContext<M>, services: Services) => Promise<ResultOf<M>>;
 

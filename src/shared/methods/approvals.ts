@@ -9,13 +9,16 @@ import { fieldList, fieldName, personaId, requestId } from './params';
 
 const answer: s.Schema<ApprovalAnswer> = s.union(
   s.object({ approve: s.literal(false) }),
-  s.object({
-    approve: s.literal(true),
-    personaId,
-    fields: fieldList,
-    duration: s.literal('once', 'hour', 'day', 'month', 'forever'),
-    fill: s.optional(s.record(FIELD_NAME, s.string({ max: MAX_PICTURE_LENGTH }), { max: 40 })),
-  }),
+  s.union(
+    s.object({ approve: s.literal(true), keepSignedIn: s.literal(true, false) }),
+    s.object({
+      approve: s.literal(true),
+      personaId,
+      fields: fieldList,
+      duration: s.literal('once', 'hour', 'day', 'month', 'forever'),
+      fill: s.optional(s.record(FIELD_NAME, s.string({ max: MAX_PICTURE_LENGTH }), { max: 40 })),
+    }),
+  ),
 );
 
 export const approvalMethods = {

@@ -30,7 +30,7 @@ export interface MethodSpec {
   caller: CallerKind;
   permission: Permission;
   /** Recorded in the activity log after it succeeds. */
-  activity?: 'connect' | 'read';
+  activity?: 'connect' | 'read' | 'signIn';
   params: s.Schema<unknown>;
   result: s.Schema<unknown>;
 }

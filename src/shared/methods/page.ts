@@ -1,4 +1,5 @@
 // Methods a web page may call through the provider (the v1 page API, DESIGN §3).
+import type { KeyBinding } from '../../keys';
 import type { Grant } from '../grant';
 import * as s from '../schema';
 import { fieldList } from './params';
@@ -9,6 +10,23 @@ export interface ConnectResult {
   grant: Grant;
   profile: Record<string, string>;
 }
+
+export interface SignInResult {
+  message: string;
+  /** base64url ed25519 signature over the UTF-8 message */
+  signature: string;
+  /** base64url ed25519 public key */
+  publicKey: string;
+  keyBinding: KeyBinding;
+}
+
+const nonce = s.string({ min: 8, max: 64, pattern: /^[A-Za-z0-9]+$/, hint: 'must be 8 to 64 letters and digits' });
+const isoTime = s.string({
+  max: 30,
+  pattern: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/,
+  hint: 'must be a time like 2026-11-25T10:05:00.000Z',
+});
+const uri = s.string({ min: 3, max: 500, pattern: /^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s]+$/, hint: 'must be a URI' });
 
 export const pageMethods = {
   /** Asks the person for access to fields of one persona. */
@@ -37,6 +55,21 @@ export const pageMethods = {
     activity: 'read',
     params: s.optional(s.object({ fields: s.optional(fieldList) })),
     result: s.type<Record<string, string>>(),
+  },
+  /** Signs a Sign in with atSign message the wallet writes for this origin. */
+  atsign_signIn: {
+    caller: 'page',
+    permission: 'consent',
+    activity: 'signIn',
+    params: s.object({
+      nonce,
+      statement: s.optional(s.string({ min: 1, max: 300, pattern: /^[^\n\r]+$/, hint: 'must be one line' })),
+      expirationTime: s.optional(isoTime),
+      notBefore: s.optional(isoTime),
+      requestId: s.optional(s.string({ min: 1, max: 200, pattern: /^[^\s]+$/, hint: 'must not contain spaces' })),
+      resources: s.optional(s.array(uri, { min: 1, max: 20 })),
+    }),
+    result: s.type<SignInResult>(),
   },
   /** The site gives its access back. */
   atsign_disconnect: {

@@ -5,10 +5,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { call } from '../client';
 import type { ApprovalAnswer } from '../../shared/approval';
 import { ErrorCode, WalletError } from '../../shared/errors';
-import { displayHost } from '../shared/origin-display';
 import { usePersonas } from '../shared/use-personas';
 import { useWallet } from '../shared/use-wallet';
 import { Answered } from './answered';
+import { questionTitle } from './question';
 import { requestIdFrom } from './request-id';
 import { RequestGone } from './request-gone';
 import { RequestPage } from './request-page';
@@ -21,10 +21,12 @@ export function App() {
   const request = useApprovalRequest(id);
   const { state: wallet, reload, actions } = useWallet();
   const atSign = wallet.status === 'ready' && wallet.value.unlocked ? wallet.value.activeAtSign : null;
-  const { personas, reload: reloadPersonas } = usePersonas(atSign);
+  // Only a connect request shares from a persona.
+  const wantsPersonas = request.status === 'ready' && request.view.kind === 'connect';
+  const { personas, reload: reloadPersonas } = usePersonas(wantsPersonas ? atSign : null);
   const [answered, setAnswered] = useState(false);
 
-  const title = request.status === 'ready' ? `${displayHost(request.view.origin)} wants to connect` : 'atSign Wallet';
+  const title = request.status === 'ready' ? questionTitle(request.view) : 'atSign Wallet';
   useEffect(() => void (document.title = title), [title]);
 
   const answer = async (answer: ApprovalAnswer) => {

@@ -6,12 +6,14 @@ import type { OriginParts } from '../shared/origin-display';
 
 interface Props {
   parts: OriginParts;
+  /** what the site asks, after its host: "wants to connect" */
+  question: string;
   /** ids of the notes a screen reader should hear with the heading */
   describedBy: string;
   focus: boolean;
 }
 
-export function RequestHeading({ parts, describedBy, focus }: Props) {
+export function RequestHeading({ parts, question, describedBy, focus }: Props) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (focus) ref.current?.focus();
@@ -19,7 +21,7 @@ export function RequestHeading({ parts, describedBy, focus }: Props) {
   return (
     <div class="request-heading">
       <h1 ref={ref} tabIndex={-1} aria-describedby={`origin-parts ${describedBy}`.trim()}>
-        <span class="request-heading__host">{parts.host}</span> <span class="request-heading__verb">wants to connect</span>
+        <span class="request-heading__host">{parts.host}</span> <span class="request-heading__verb">{question}</span>
       </h1>
       <p id="origin-parts" class="origin-parts">
         <span class="origin-parts__scheme">{parts.scheme}</span>

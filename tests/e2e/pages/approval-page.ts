@@ -20,6 +20,15 @@ export class ApprovalPage {
     if (options.duration) await this.page.checkLabel(options.duration, true);
   }
 
+  keepSignedIn() {
+    return this.page.checkLabel('Keep me signed in on this site', true);
+  }
+
+  /** The message shown for signing, exactly as displayed. */
+  message() {
+    return this.page.evaluate(() => document.querySelector('pre')?.textContent ?? '', undefined);
+  }
+
   approve() {
     return this.page.clickRole('button', 'Approve');
   }

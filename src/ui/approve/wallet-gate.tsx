@@ -1,28 +1,25 @@
-// Under the question, what the person can do now: unlock first, wait for
-// their personas, or choose what to share. Renders the state it is given.
-import type { ApprovalAnswer, ConnectRequest } from '../../shared/approval';
-import type { Persona } from '../../shared/persona';
+// Before any request can be answered yes, the wallet must be open: while it
+// loads, is locked or holds no atSign yet, only Reject is offered. Once it is
+// ready, the request's own part is rendered for the active atSign.
+import type { ComponentChildren } from 'preact';
+import type { ApprovalAnswer } from '../../shared/approval';
 import type { WalletState } from '../../shared/wallet-state';
 import { LoadStatus } from '../shared/load-status';
 import { openOnboarding } from '../shared/open-onboarding';
-import { openPersonas } from '../shared/open-personas';
 import { UnlockForm } from '../shared/unlock-form';
 import type { Loadable } from '../shared/use-call';
 import type { Submission } from '../shared/use-submit';
 import { AnswerBar } from './answer-bar';
-import { ApprovalForm } from './approval-form';
 
 interface Props {
-  request: ConnectRequest;
-  host: string;
   wallet: Loadable<WalletState>;
-  personas: Loadable<Persona[]>;
   onRetry: () => void;
   onUnlock: (passphrase: string) => Promise<void>;
   answering: Submission<[ApprovalAnswer]>;
+  children: (activeAtSign: string) => ComponentChildren;
 }
 
-export function RequestBody({ request, host, wallet, personas, onRetry, onUnlock, answering }: Props) {
+export function WalletGate({ wallet, onRetry, onUnlock, answering, children }: Props) {
   const rejectOnly = <AnswerBar answering={answering} />;
   if (wallet.status !== 'ready') {
     return (
@@ -54,32 +51,5 @@ export function RequestBody({ request, host, wallet, personas, onRetry, onUnlock
       </>
     );
   }
-  if (personas.status !== 'ready') {
-    return (
-      <>
-        {personas.status === 'loading' ? (
-          <p class="status" role="status">
-            Loading your personas…
-          </p>
-        ) : (
-          <LoadStatus error={personas.message} onRetry={onRetry} />
-        )}
-        {rejectOnly}
-      </>
-    );
-  }
-  if (personas.value.length === 0) {
-    return (
-      <>
-        <div class="status">
-          <p>{activeAtSign} has no personas to share from yet.</p>
-          <button type="button" class="link-button" onClick={() => void openPersonas()}>
-            Add a persona
-          </button>
-        </div>
-        {rejectOnly}
-      </>
-    );
-  }
-  return <ApprovalForm request={request} host={host} atSign={activeAtSign} personas={personas.value} answering={answering} />;
+  return <>{children(activeAtSign)}</>;
 }
