@@ -1,162 +1,185 @@
-// The demo site's script. It uses the SDK exactly as a third-party site would:
-// find the wallet, then ask it what this site may see. Everything the wallet
-// (or any other script announcing itself) returns is shown as text.
+// The demo site's script, written as a third-party site would write it with
+// the SDK. <atsign-signin-button> signs the person in (the site's server
+// checks the signature and opens a session); this page shows who is signed in
+// and what they shared, keeps that up to date as the wallet reports changes,
+// and signs out when the wallet ends the site's access. Whatever the wallet or
+// the server says is shown as text.
 import {
-  ErrorCode,
+  defineSignInButton,
   discoverProviders,
-  isProviderRpcError,
   onProviderAnnounced,
   request,
-  type Grant,
   type ProviderDetail,
   type ProviderEvents,
+  type SignInButtonElement,
+  type SignInButtonSuccess,
 } from '../src/sdk';
 
-const byId = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
-const walletStatus = byId('wallet-status');
-const walletList = byId<HTMLUListElement>('wallet-list');
-const checkButton = byId<HTMLButtonElement>('check-access');
-const result = byId('access-result');
+defineSignInButton();
 
-/** Builds an element whose content is text only. */
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+const byId = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+const signedOutView = byId('signed-out');
+const signedInView = byId('signed-in');
+const accountHeading = byId('account-heading');
+const keySourceNote = byId('key-source');
+const profileList = byId<HTMLDListElement>('profile');
+const signOutButton = byId<HTMLButtonElement>('sign-out');
+const disconnectButton = byId<HTMLButtonElement>('disconnect');
+const notice = byId('notice');
+const walletStatus = byId('wallet-status');
+const signInButton = document.querySelector('atsign-signin-button') as SignInButtonElement;
+
+/** Names a person reads for the OpenID Connect claims the wallet shares; x-… fields keep their own. */
+const LABELS: Record<string, string> = {
+  name: 'Name',
+  given_name: 'Given name',
+  family_name: 'Family name',
+  nickname: 'Nickname',
+  preferred_username: 'Username',
+  picture: 'Picture',
+  website: 'Website',
+  email: 'Email',
+  phone_number: 'Phone',
+  birthdate: 'Birthday',
+  locale: 'Language',
+  zoneinfo: 'Time zone',
+  address: 'Address',
+};
+const MAX_SHOWN_CHARS = 200; // a picture is a data: URL; its first characters are enough
+
+interface Account {
+  atSign: string;
+  keySource?: string;
+  profile: Record<string, string>;
+}
+
+let account: Account | null = null;
+let wallet: ProviderDetail | null = null;
+/** Set while this page itself signs out, so the wallet's 'revoked' that follows is not news. */
+let leaving = false;
+
+function text<K extends keyof HTMLElementTagNameMap>(tag: K, value: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
+  node.textContent = value;
   return node;
 }
 
-const when = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
-const wallets: ProviderDetail[] = [];
-let chosen: ProviderDetail | undefined;
-
-// ---- wallet discovery ------------------------------------------------------
-
-function renderWallets(): void {
-  if (wallets.length === 0) {
-    walletStatus.textContent =
-      'No atSign wallet found in this browser. Install the atSign Wallet extension, then reload this page.';
-  } else if (wallets.length === 1) {
-    walletStatus.textContent = 'Found an atSign wallet in this browser.';
-  } else {
-    walletStatus.textContent = `Found ${wallets.length} atSign wallets. Choose the one this site should ask.`;
-  }
-  walletList.hidden = wallets.length === 0;
-  walletList.replaceChildren(...wallets.map(walletItem));
-  checkButton.disabled = !chosen;
+function renderProfile(profile: Record<string, string>): void {
+  const rows = Object.entries(profile).flatMap(([field, value]) => [
+    text('dt', LABELS[field] ?? field),
+    text('dd', value.length > MAX_SHOWN_CHARS ? `${value.slice(0, MAX_SHOWN_CHARS)}…` : value),
+  ]);
+  profileList.replaceChildren(...(rows.length ? rows : [text('dt', 'Nothing'), text('dd', 'You shared no fields.')]));
 }
 
-function walletItem(detail: ProviderDetail): HTMLLIElement {
-  const { info } = detail;
-  const item = el('li');
-  const row = el(wallets.length > 1 ? 'label' : 'div', 'wallet');
-  if (wallets.length > 1) {
-    const radio = el('input');
-    radio.type = 'radio';
-    radio.name = 'wallet';
-    radio.checked = detail === chosen;
-    radio.addEventListener('change', () => choose(detail));
-    row.append(radio);
-  }
-  const icon = el('img');
-  icon.src = info.icon; // discovery accepts only data:image/ URIs, so this loads nothing remote
-  icon.alt = ''; // the name next to it says who it is
-  icon.width = icon.height = 40;
-  const text = el('span');
-  text.append(el('span', 'wallet-name', info.name), el('br'), el('span', 'wallet-rdns', `Identifier: ${info.rdns}`));
-  row.append(icon, text);
-  item.append(row);
-  return item;
+function showSignedIn(next: Account, { focus = true } = {}): void {
+  account = next;
+  accountHeading.textContent = `Signed in as ${next.atSign}`;
+  keySourceNote.textContent =
+    next.keySource === 'self-asserted'
+      ? 'Your wallet proved it holds keys for this atSign. Example did not confirm them with the atSign’s atServer.'
+      : '';
+  renderProfile(next.profile);
+  signedOutView.hidden = true;
+  signedInView.hidden = false;
+  if (focus) accountHeading.focus();
 }
 
-function addWallet(detail: ProviderDetail): void {
-  if (wallets.some((w) => w.info.uuid === detail.info.uuid)) return;
-  wallets.push(detail);
-  if (!chosen) choose(detail);
-  renderWallets();
+function showSignedOut(message: string): void {
+  const focusWasHere = signedInView.contains(document.activeElement);
+  account = null;
+  signedInView.hidden = true;
+  signedOutView.hidden = false;
+  signInButton.reset();
+  notice.textContent = message;
+  if (focusWasHere) signInButton.querySelector('button')?.focus();
 }
 
-// ---- access ------------------------------------------------------------------
-
-const onGrantChanged = (grant: ProviderEvents['grantChanged']) => showGrant(grant, 'The wallet updated this site’s access.');
-const onRevoked = ({ reason }: ProviderEvents['revoked']) =>
-  showMessage(
-    'warn',
-    reason === 'expired'
-      ? 'This site’s access has expired.'
-      : reason === 'site'
-        ? 'This site gave up its access.'
-        : 'You revoked this site’s access.',
-  );
-
-function choose(detail: ProviderDetail): void {
-  chosen?.provider.removeListener('grantChanged', onGrantChanged).removeListener('revoked', onRevoked);
-  chosen = detail;
-  detail.provider.on('grantChanged', onGrantChanged).on('revoked', onRevoked);
-  result.replaceChildren();
-  checkButton.disabled = false;
-}
-
-function showMessage(kind: 'ok' | 'warn' | 'plain', headline: string, detail?: string): void {
-  const parts: HTMLElement[] = [el('p', kind === 'plain' ? undefined : kind, headline)];
-  if (detail) parts.push(el('p', undefined, detail));
-  result.replaceChildren(...parts);
-}
-
-function showGrant(grant: Grant | null, note?: string): void {
-  if (!grant) {
-    showMessage('plain', 'This site has no access yet', 'When you sign in, your wallet will ask you what to share.');
-    return;
-  }
-  const list = el('dl');
-  const rows: [string, string][] = [
-    ['atSign', grant.atSign],
-    ['It can see', grant.fields.length ? grant.fields.join(', ') : 'nothing beyond your atSign'],
-    ['Since', when(grant.grantedAt)],
-    ['Lasts', grant.expiresAt === null ? 'until you revoke' : when(grant.expiresAt)],
-  ];
-  for (const [term, value] of rows) list.append(el('dt', undefined, term), el('dd', undefined, value));
-  result.replaceChildren(el('p', 'ok', 'This site has access.'), list);
-  if (note) result.append(el('p', undefined, note));
-}
-
-function explain(error: unknown): string {
-  if (!isProviderRpcError(error)) return 'The wallet did not answer as expected.';
-  switch (error.code) {
-    case ErrorCode.UserRejected:
-      return 'You declined the request.';
-    case ErrorCode.Unauthorized:
-      return 'This site is not allowed to ask that.';
-    case ErrorCode.UnsupportedMethod:
-      return 'This wallet does not support checking access.';
-    case ErrorCode.Locked:
-      return 'Your wallet is locked. Unlock it and try again.';
-    case ErrorCode.RequestPending:
-      return 'The wallet is already waiting for you to answer this site.';
-    default:
-      return `The wallet said: ${error.message}`;
-  }
-}
-
-checkButton.addEventListener('click', async () => {
-  const wallet = chosen;
-  if (!wallet) return;
-  checkButton.disabled = true;
-  showMessage('plain', 'Asking your wallet…');
+async function signOut(message: string): Promise<void> {
+  leaving = true;
+  signOutButton.disabled = disconnectButton.disabled = true;
   try {
-    showGrant(await request(wallet.provider, 'atsign_getGrant'));
-  } catch (error) {
-    showMessage('warn', 'Could not check access.', explain(error));
-  } finally {
-    checkButton.disabled = false;
+    await fetch('/api/signout', { method: 'POST' });
+  } catch {
+    // The session dies with the server's memory anyway; the page still signs out.
   }
+  showSignedOut(message);
+  signOutButton.disabled = disconnectButton.disabled = false;
+  leaving = false;
+}
+
+// ---- what the wallet tells the page ---------------------------------------
+
+function onProfileChanged(changed: ProviderEvents['profileChanged']): void {
+  if (!account || leaving) return;
+  // A field the person cleared arrives as null.
+  for (const [field, value] of Object.entries(changed as Record<string, string | null>)) {
+    if (value === null) delete account.profile[field];
+    else account.profile[field] = value;
+  }
+  renderProfile(account.profile);
+}
+
+function onRevoked(): void {
+  if (!account || leaving) return;
+  void signOut('Your wallet ended this site’s access.');
+}
+
+function useWallet(detail: ProviderDetail | null): void {
+  if (!detail || detail === wallet) return;
+  wallet?.provider.removeListener('profileChanged', onProfileChanged).removeListener('revoked', onRevoked);
+  wallet = detail;
+  wallet.provider.on('profileChanged', onProfileChanged).on('revoked', onRevoked);
+  walletStatus.textContent = `Wallet: ${detail.info.name}`;
+}
+
+// ---- what the person does --------------------------------------------------
+
+signInButton.addEventListener('atsign-signin', (event) => {
+  const { atSign, profile, server } = (event as CustomEvent<SignInButtonSuccess>).detail;
+  useWallet(signInButton.wallet);
+  notice.textContent = '';
+  showSignedIn({ atSign, keySource: (server as { keySource?: string } | null)?.keySource, profile: { ...profile } });
+});
+
+signOutButton.addEventListener('click', () => void signOut('You signed out.'));
+
+disconnectButton.addEventListener('click', async () => {
+  leaving = true;
+  try {
+    if (wallet) await request(wallet.provider, 'atsign_disconnect');
+  } catch {
+    // Nothing to give back (no grant, or the wallet is gone): signing out is what the person asked for.
+  }
+  await signOut('You disconnected your wallet from Example and signed out.');
 });
 
 // ---- start -------------------------------------------------------------------
 
 byId('site-origin').textContent = location.origin;
-for (const detail of await discoverProviders()) addWallet(detail);
-renderWallets();
-// A wallet that loads late still announces itself; show it when it does.
-onProviderAnnounced(addWallet);
+
+const me = await fetch('/api/me').catch(() => null);
+if (me?.ok) showSignedIn((await me.json()) as Account, { focus: false });
+
+const [found] = await discoverProviders();
+useWallet(found ?? null);
+if (!found) walletStatus.textContent = 'No atSign wallet found in this browser.';
+// A wallet that loads late still announces itself.
+onProviderAnnounced((detail) => {
+  if (!wallet) useWallet(detail);
+});
+
+/** Back from a reload: the wallet may have newer values than the server kept. Reading never prompts. */
+async function refreshProfile(): Promise<void> {
+  const current = account;
+  if (!current || !wallet) return;
+  try {
+    const fresh = await request(wallet.provider, 'atsign_readProfile', {});
+    if (account !== current) return;
+    Object.assign(current.profile, fresh);
+    renderProfile(current.profile);
+  } catch {
+    // No grant any more ("only this time"), or the wallet is locked: keep what the server has.
+  }
+}
+await refreshProfile();

@@ -1,8 +1,49 @@
-export declare const SECURITY_HEADERS: Readonly<Record<string, string>>;
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
-/** Serves `root` on http://127.0.0.1:`port` (0 picks a free port). */
+export declare const SECURITY_HEADERS: Readonly<Record<string, string>>;
+/** The session cookie's name. */
+export declare const SESSION_COOKIE: string;
+/** The largest JSON body the API reads. */
+export declare const MAX_BODY_BYTES: number;
+export declare const NONCE_TTL_MS: number;
+export declare const SESSION_TTL_MS: number;
+
+export interface NonceStore {
+  add(nonce: string): void;
+  /** True once for a nonce issued here and not expired; it is gone after. */
+  take(nonce: string): boolean;
+}
+export declare function createNonceStore(options?: { ttlMs?: number; max?: number; now?: () => number }): NonceStore;
+
+export interface SessionStore<T = unknown> {
+  readonly ttlMs: number;
+  create(data: T): string;
+  get(id: string | undefined): T | null;
+  delete(id: string | undefined): void;
+}
+export declare function createSessionStore<T = unknown>(options?: {
+  ttlMs?: number;
+  max?: number;
+  now?: () => number;
+}): SessionStore<T>;
+
+/** The /api/* routes of a server at `origin`; `sdk` is the SDK's sign-in module (src/sdk/siwa). */
+export declare function createDemoApi(options: {
+  origin: string;
+  sdk: typeof import('../src/sdk/siwa');
+  nonces?: NonceStore;
+  sessions?: SessionStore;
+  headers?: Record<string, string>;
+}): (req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<void>;
+
+/**
+ * Serves `root` and the sign-in API on http://127.0.0.1:`port` (0 picks a free
+ * port): GET /api/nonce, POST /api/verify, GET /api/me, POST /api/signout.
+ */
 export declare function startDemoServer(options: { port?: number; root: string }): Promise<{
   /** Base URL, ending in '/'. */
   url: string;
+  /** The site's origin, e.g. "http://127.0.0.1:5173": POSTs must carry it, sign-ins are checked for its host. */
+  origin: string;
   close(): Promise<void>;
 }>;

@@ -1,12 +1,19 @@
-// A tiny static server for the demo site. It sends the strict headers a real
-// site would (the inpage provider must work under `script-src 'self'`), serves
-// only files inside its root and binds to the loopback interface only.
+// The demo site's server: its static files and its small sign-in API
+// (api.mjs). It sends the strict headers a real site would (the inpage
+// provider must work under `script-src 'self'`), serves only files inside its
+// root, binds to the loopback interface only, and answers only to its own
+// host name (a page on another name could otherwise reach it by DNS rebinding).
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
+import { createDemoApi } from './api.mjs';
+import { loadSignInSdk } from './sign-in-sdk.mjs';
+
+export { createDemoApi, SESSION_COOKIE, MAX_BODY_BYTES } from './api.mjs';
+export { createNonceStore, createSessionStore, NONCE_TTL_MS, SESSION_TTL_MS } from './stores.mjs';
 
 const HOST = '127.0.0.1';
 
@@ -59,29 +66,53 @@ function send(res, status, body, headers = {}) {
   res.end(body);
 }
 
+async function serveFile(req, res, realRoot, pathname) {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    send(res, 405, 'Method not allowed\n', { Allow: 'GET, HEAD' });
+    return;
+  }
+  const file = await resolveFile(realRoot, pathname);
+  if (!file) {
+    send(res, 404, 'Not found\n');
+    return;
+  }
+  const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+  const { size } = await stat(file);
+  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': size });
+  if (req.method === 'HEAD') res.end();
+  else createReadStream(file).on('error', () => res.destroy()).pipe(res);
+}
+
 /**
- * Serves `root` on http://127.0.0.1:`port` (0 picks a free port).
- * Resolves once listening, with the base URL and a `close()` that stops it.
+ * Serves `root` and the API on http://127.0.0.1:`port` (0 picks a free port).
+ * Resolves once listening, with the base URL, the origin sign-ins are checked
+ * against, and a `close()` that stops it.
  */
 export async function startDemoServer({ port = 5173, root }) {
   const realRoot = await realpath(path.resolve(root));
-  const server = createServer(async (req, res) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      send(res, 405, 'Method not allowed\n', { Allow: 'GET, HEAD' });
+  const sdk = await loadSignInSdk();
+  let origin = '';
+  let api;
+  async function handle(req, res) {
+    const { host, port: ownPort } = new URL(origin);
+    if (req.headers.host !== host) {
+      // localhost is the same server to a person: send them to the name sign-ins are checked for.
+      if (req.headers.host === `localhost:${ownPort}` && req.method === 'GET') {
+        send(res, 308, '', { Location: new URL(req.url ?? '/', origin).href });
+      } else send(res, 421, 'Misdirected request\n');
       return;
     }
-    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
-    const file = await resolveFile(realRoot, pathname);
-    if (!file) {
-      send(res, 404, 'Not found\n');
-      return;
-    }
-    const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-    const { size } = await stat(file);
-    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': size });
-    if (req.method === 'HEAD') res.end();
-    else createReadStream(file).on('error', () => res.destroy()).pipe(res);
-  });
+    const { pathname } = new URL(req.url ?? '/', origin);
+    if (pathname === '/api' || pathname.startsWith('/api/')) await api(req, res, pathname);
+    else await serveFile(req, res, realRoot, pathname);
+  }
+  const server = createServer((req, res) =>
+    handle(req, res).catch((error) => {
+      console.error('demo server:', error);
+      if (res.headersSent) res.destroy();
+      else send(res, 500, 'Internal error\n');
+    }),
+  );
 
   await new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -91,8 +122,11 @@ export async function startDemoServer({ port = 5173, root }) {
     });
   });
   const { port: actualPort } = server.address();
+  origin = `http://${HOST}:${actualPort}`;
+  api = createDemoApi({ origin, sdk, headers: SECURITY_HEADERS });
   return {
-    url: `http://${HOST}:${actualPort}/`,
+    url: `${origin}/`,
+    origin,
     close: () =>
       new Promise((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

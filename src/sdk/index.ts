@@ -34,3 +34,10 @@ export type {
   VerifiedSignIn,
   VerifySignInOptions,
 } from './siwa';
+export { defineSignInButton, SIGN_IN_LABEL } from './signin-button';
+export type {
+  SignInButtonElement,
+  SignInButtonFailure,
+  SignInButtonState,
+  SignInButtonSuccess,
+} from './signin-button';

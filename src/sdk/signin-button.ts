@@ -1,0 +1,248 @@
+// <atsign-signin-button>: "Sign in with atSign" in one tag. It finds the
+// wallet, asks for profile fields when the site names some, gets a nonce from
+// the site's server, has the wallet sign, and posts the answer back. The
+// server's answer decides who signed in: this element only carries messages.
+//
+// Nothing is defined at import (the module loads in Node, where there is no
+// HTMLElement); call defineSignInButton() once in the page. Light DOM, so the
+// page's own stylesheet styles it and no inline styles are needed under a
+// strict CSP. Every text it shows is set with textContent.
+import { discoverProviders, onProviderAnnounced } from './discover';
+import { isProviderRpcError, request, type ParamsOf } from './request';
+import { parseSignInMessage } from './siwa';
+import type { ProviderDetail } from './types';
+
+export type SignInButtonState = 'no-wallet' | 'ready' | 'waiting' | 'signed-in' | 'error';
+
+/** `detail` of the 'atsign-signin' event. */
+export interface SignInButtonSuccess {
+  atSign: string;
+  /** What atsign_connect returned for `fields` ({} when the element asks for none). */
+  profile: Record<string, string>;
+  /** The verify-url's JSON answer, as parsed. */
+  server: unknown;
+}
+
+/**
+ * `detail` of the 'atsign-error' event: a wallet error keeps its numeric code
+ * (4001 = the person cancelled); the rest are NO_WALLET, NONCE_FAILED,
+ * NETWORK (the site's server could not be reached), UNEXPECTED, or the
+ * `error` string the verify-url answered with (else VERIFY_FAILED).
+ */
+export interface SignInButtonFailure {
+  code: number | string;
+  message: string;
+}
+
+export interface SignInButtonElement extends HTMLElement {
+  readonly state: SignInButtonState;
+  /** The wallet the element talks to, once one has announced itself. */
+  readonly wallet: ProviderDetail | null;
+  /** What a click does. Resolves when the attempt is over, either way. */
+  signIn(): Promise<void>;
+  /** Back to the button, e.g. after the site signed the person out. */
+  reset(): void;
+}
+
+export const SIGN_IN_LABEL = 'Sign in with atSign';
+const EXPIRES_IN_MS = 5 * 60_000;
+
+/** A failure with what the person reads and what the site's code switches on. */
+class Failure extends Error {
+  constructor(
+    readonly code: number | string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function walletFailure(error: unknown): Failure {
+  if (error instanceof Failure) return error;
+  if (!isProviderRpcError(error)) return new Failure('UNEXPECTED', 'Something went wrong. Try again.');
+  const messages: Record<number, string> = {
+    4001: 'Sign-in cancelled',
+    4100: 'Your wallet did not allow this site to ask that.',
+    4200: 'Your wallet cannot sign in to sites yet.',
+    4900: 'Your wallet is locked. Unlock it and try again.',
+    [-32002]: 'Your wallet is already waiting for you. Check its window.',
+  };
+  return new Failure(error.code, messages[error.code] ?? 'Your wallet could not sign you in. Try again.');
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  try {
+    return await response.json();
+  } catch {
+    return null;
+  }
+}
+
+const fieldsOf = (value: string | null): string[] => (value ?? '').split(/\s+/).filter(Boolean);
+
+/** A link only to http(s) pages: the attribute is markup, but a javascript: URL there would still run. */
+function safeHref(value: string | null, base: string): string {
+  try {
+    const url = new URL(value ?? '#', base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : '#';
+  } catch {
+    return '#';
+  }
+}
+
+function createClass(): new () => SignInButtonElement {
+  return class AtSignSignInButton extends HTMLElement implements SignInButtonElement {
+    static readonly observedAttributes = ['help-url'];
+
+    private readonly button = document.createElement('button');
+    private readonly status = document.createElement('span');
+    private readonly help = document.createElement('a');
+    private current: ProviderDetail | null = null;
+    private stopListening: (() => void) | null = null;
+
+    constructor() {
+      super();
+      this.button.type = 'button';
+      this.button.className = 'atsign-signin-button';
+      this.button.textContent = SIGN_IN_LABEL;
+      this.button.addEventListener('click', () => void this.signIn());
+      this.status.className = 'atsign-signin-status';
+      this.status.setAttribute('role', 'status');
+      this.help.className = 'atsign-signin-help';
+      this.help.textContent = 'How to get one';
+    }
+
+    get state(): SignInButtonState {
+      return (this.getAttribute('state') as SignInButtonState | null) ?? 'ready';
+    }
+
+    get wallet(): ProviderDetail | null {
+      return this.current;
+    }
+
+    connectedCallback(): void {
+      if (!this.button.isConnected) this.replaceChildren(this.button, ' ', this.status, ' ', this.help);
+      this.attributeChangedCallback();
+      if (!this.hasAttribute('state')) this.show('ready', '');
+      this.stopListening?.();
+      // A wallet that loads late still announces itself: take the first one.
+      this.stopListening = onProviderAnnounced((detail) => {
+        this.current ??= detail;
+        if (this.state === 'no-wallet') this.show('ready', '');
+      });
+      void discoverProviders().then(() => {
+        if (!this.current && this.state === 'ready') this.show('no-wallet', 'No atSign wallet found');
+      });
+    }
+
+    disconnectedCallback(): void {
+      this.stopListening?.();
+      this.stopListening = null;
+    }
+
+    attributeChangedCallback(): void {
+      this.help.href = safeHref(this.getAttribute('help-url'), document.baseURI);
+    }
+
+    reset(): void {
+      this.show(this.current ? 'ready' : 'no-wallet', this.current ? '' : 'No atSign wallet found');
+    }
+
+    async signIn(): Promise<void> {
+      if (this.state === 'waiting') return;
+      this.show('waiting', 'Check your wallet…');
+      try {
+        const success = await this.run();
+        this.show('signed-in', `Signed in as ${success.atSign}`);
+        this.emit('atsign-signin', success);
+      } catch (error) {
+        const failure = walletFailure(error);
+        if (failure.code === 'NO_WALLET') this.show('no-wallet', failure.message);
+        else if (failure.code === 4001) this.show('ready', failure.message);
+        else this.show('error', failure.message);
+        this.emit('atsign-error', { code: failure.code, message: failure.message } satisfies SignInButtonFailure);
+      }
+    }
+
+    private async run(): Promise<SignInButtonSuccess> {
+      this.current ??= (await discoverProviders())[0] ?? null;
+      const wallet = this.current;
+      if (!wallet) throw new Failure('NO_WALLET', 'No atSign wallet found');
+
+      const fields = fieldsOf(this.getAttribute('fields'));
+      const profile = fields.length ? (await request(wallet.provider, 'atsign_connect', { fields })).profile : {};
+      const params: ParamsOf<'atsign_signIn'> = {
+        nonce: await this.fetchNonce(),
+        expirationTime: new Date(Date.now() + EXPIRES_IN_MS).toISOString(),
+      };
+      const statement = this.getAttribute('statement');
+      if (statement) params.statement = statement;
+      const response = await request(wallet.provider, 'atsign_signIn', params);
+
+      const server = await this.verify({ response, profile });
+      const claimed = (server as { atSign?: unknown } | null)?.atSign;
+      const atSign = typeof claimed === 'string' ? claimed : parseSignInMessage(response.message).atSign;
+      return { atSign, profile, server };
+    }
+
+    private async fetchNonce(): Promise<string> {
+      const failed = new Failure('NONCE_FAILED', 'This site could not start a sign-in. Try again.');
+      const url = this.getAttribute('nonce-url');
+      if (!url) throw failed;
+      const answer = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } }).catch(
+        () => {
+          throw new Failure('NETWORK', 'Could not reach this site. Try again.');
+        },
+      );
+      const nonce = answer.ok ? ((await readJson(answer)) as { nonce?: unknown } | null)?.nonce : undefined;
+      if (typeof nonce !== 'string') throw failed;
+      return nonce;
+    }
+
+    private async verify(body: { response: unknown; profile: Record<string, string> }): Promise<unknown> {
+      const url = this.getAttribute('verify-url');
+      if (!url) throw new Failure('VERIFY_FAILED', 'This site could not check your sign-in.');
+      const answer = await fetch(url, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify(body),
+      }).catch(() => {
+        throw new Failure('NETWORK', 'Could not reach this site. Try again.');
+      });
+      const json = await readJson(answer);
+      if (answer.ok) return json;
+      const reason = (json as { error?: unknown } | null)?.error;
+      const code = typeof reason === 'string' && /^[A-Za-z_]{1,40}$/.test(reason) ? reason : 'VERIFY_FAILED';
+      throw new Failure(code, 'This site could not verify your sign-in. Try again.');
+    }
+
+    private show(state: SignInButtonState, text: string): void {
+      this.setAttribute('state', state);
+      this.status.textContent = text;
+      this.help.hidden = state !== 'no-wallet';
+      this.button.hidden = state === 'signed-in';
+      // aria-disabled, not disabled: the button keeps keyboard focus while the wallet is open.
+      const busy = state === 'waiting';
+      if (busy) this.setAttribute('aria-busy', 'true');
+      else this.removeAttribute('aria-busy');
+      this.button.setAttribute('aria-disabled', String(busy));
+    }
+
+    private emit(type: 'atsign-signin' | 'atsign-error', detail: SignInButtonSuccess | SignInButtonFailure): void {
+      this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+    }
+  };
+}
+
+/**
+ * Registers the element under `tagName` (once; later calls return the class
+ * already registered) and returns its class. Call it in the browser only.
+ */
+export function defineSignInButton(tagName = 'atsign-signin-button'): new () => SignInButtonElement {
+  const existing = customElements.get(tagName);
+  if (existing) return existing as new () => SignInButtonElement;
+  const element = createClass();
+  customElements.define(tagName, element);
+  return element;
+}
