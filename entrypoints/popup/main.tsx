@@ -3,6 +3,8 @@ import '@/src/ui/styles/theme.css';
 import '@/src/ui/styles/components.css';
 import '@/src/ui/styles/forms.css';
 import '@/src/ui/styles/popup.css';
+import '@/src/ui/styles/sites.css';
+import '@/src/ui/styles/activity.css';
 import { App } from '@/src/ui/popup/app';
 
 render(<App />, document.getElementById('app')!);

@@ -1,9 +1,12 @@
 // Words and dates for the popup. Pure functions, so they are easy to test and
 // the components stay dumb.
-
+import type { ActivityKind } from '../../shared/activity';
+import { fieldLabel } from '../../shared/profile-fields';
 import { formatTime } from '../shared/words';
 
-export { formatTime };
+// The field labels are the ones the approval window and the persona editor
+// use, so a person reads the same word for a field everywhere.
+export { fieldLabel, formatTime };
 
 /** How long a grant lasts, in words: "until you revoke", "until …" or "expired …". */
 export function describeExpiry(expiresAt: number | null, now: number, locale?: string): { text: string; expired: boolean } {
@@ -12,25 +15,22 @@ export function describeExpiry(expiresAt: number | null, now: number, locale?: s
   return { text: `until ${formatTime(expiresAt, locale)}`, expired: false };
 }
 
-// The OpenID Connect claim names sites ask for, as a person would say them.
-const FIELD_LABELS: Record<string, string> = {
-  name: 'Full name',
-  given_name: 'First name',
-  family_name: 'Last name',
-  nickname: 'Nickname',
-  preferred_username: 'Username',
-  picture: 'Picture',
-  website: 'Website',
-  email: 'Email',
-  phone_number: 'Phone number',
-  birthdate: 'Birthday',
-  locale: 'Language',
-  zoneinfo: 'Time zone',
-  address: 'Address',
+// A string-keyed table, so a kind the log learns later still reads as itself.
+const KIND_WORDS: Record<string, string> = {
+  connect: 'Connected',
+  read: 'Read',
+  signIn: 'Signed in',
+  disconnect: 'Disconnected',
+  revoke: 'Revoked',
+  expire: 'Expired',
 };
 
-export function fieldLabel(field: string): string {
-  if (Object.hasOwn(FIELD_LABELS, field)) return FIELD_LABELS[field]!;
-  if (field.startsWith('x-') && field.length > 2) return `${field.slice(2)} (custom)`;
-  return field;
+/** What happened, in one word a person reads: "Connected", "Read", "Revoked"… */
+export function kindWord(kind: ActivityKind): string {
+  return Object.hasOwn(KIND_WORDS, kind) ? KIND_WORDS[kind]! : kind;
+}
+
+/** "1 site", "12 sites", "1,000 sites". */
+export function countOf(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 }

@@ -40,6 +40,7 @@ function wrap(page: Page): E2EPage {
     setFileLabel: (label, path) => page.getByLabel(label, { exact: true }).setInputFiles(path),
     textOf: async (selector) => (await page.locator(selector).first().innerText()).trim(),
     close: () => page.close(),
+    isClosed: async () => page.isClosed(),
   };
 }
 

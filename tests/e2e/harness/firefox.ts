@@ -95,6 +95,14 @@ function wrap(page: Page): E2EPage {
       return ((await handle!.evaluate((el) => (el as HTMLElement).innerText)) ?? '').trim();
     },
     close: () => page.close(),
+    // The driver does not always notice a window the extension closed; a page
+    // that can no longer run a script is gone.
+    isClosed: async () =>
+      page.isClosed() ||
+      page.evaluate(() => 1).then(
+        () => false,
+        () => true,
+      ),
   };
 }
 

@@ -36,6 +36,8 @@ export interface E2EPage {
   /** The visible text of the first element matching a CSS selector (waits for it). */
   textOf(selector: string): Promise<string>;
   close(): Promise<void>;
+  /** Whether the page (or the window it was in) is gone. */
+  isClosed(): Promise<boolean>;
 }
 
 export interface WalletBrowser {

@@ -4,10 +4,20 @@ import type { E2EPage, WalletBrowser } from '../harness';
 export class ApprovalPage {
   private constructor(readonly page: E2EPage) {}
 
+  /**
+   * The approval window that is open now. Right after one closes, the next may
+   * briefly be found as the closing one; that one fails, and the search goes on.
+   */
   static async waitFor(wallet: WalletBrowser): Promise<ApprovalPage> {
-    const page = await wallet.waitForExtensionPage('/approve.html');
-    await page.waitForRole('button', 'Reject');
-    return new ApprovalPage(page);
+    for (let attempt = 1; ; attempt++) {
+      const page = await wallet.waitForExtensionPage('/approve.html');
+      try {
+        await page.waitForRole('button', 'Reject');
+        return new ApprovalPage(page);
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
   }
 
   text() {
@@ -45,5 +55,10 @@ export class ApprovalPage {
 
   close() {
     return this.page.close();
+  }
+
+  /** The wallet closes its window once the person has answered. */
+  closed() {
+    return this.page.isClosed();
   }
 }

@@ -1,0 +1,55 @@
+// The demo site, end to end, as a person would use it: the sign-in button,
+// the wallet's windows, the site's server verifying, the profile shown, and
+// the site told at once when the person revokes it in the wallet.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDemo } from '../../demo/build.mjs';
+import { startDemoServer } from '../../demo/server.mjs';
+import { browserNames, launchWallet, type WalletBrowser } from './harness';
+import { callWallet } from './harness/wallet-api';
+import { fillPersona, walletWithAtSign } from './harness/wallet-setup';
+import { ApprovalPage } from './pages/approval-page';
+
+describe.each(browserNames)('%s: the demo site', (browserName) => {
+  let wallet: WalletBrowser;
+  let demo: { url: string; origin: string; close(): Promise<void> };
+  let outDir: string;
+
+  beforeAll(async () => {
+    outDir = await mkdtemp(join(tmpdir(), 'atsign-demo-'));
+    demo = await startDemoServer({ port: 0, root: await buildDemo({ outDir }) });
+    wallet = await launchWallet(browserName);
+    await walletWithAtSign(wallet);
+    await fillPersona(wallet, 'Public', { name: 'Barbara', email: 'barbara@example.org' });
+  });
+  afterAll(async () => {
+    await wallet?.close();
+    await demo?.close();
+    await rm(outDir, { recursive: true, force: true });
+  });
+
+  it('signs in with the button, shows the profile, and hears the person revoke', async () => {
+    const page = await wallet.newPage(`${demo.origin}/`);
+    await page.clickRole('button', 'Sign in with atSign');
+
+    const connect = await ApprovalPage.waitFor(wallet);
+    await connect.choose({ persona: 'Public', duration: '30 days' });
+    await connect.approve();
+    await expect.poll(() => connect.closed()).toBe(true);
+    const signIn = await ApprovalPage.waitFor(wallet);
+    expect(await signIn.message()).toContain(`URI: ${demo.origin}`);
+    await signIn.approve();
+
+    await expect.poll(() => page.textOf('#account-heading')).toBe('Signed in as @barbara');
+    const text = await page.evaluate(() => document.body.innerText, undefined);
+    expect(text).toContain('barbara@example.org');
+
+    await callWallet(wallet, 'wallet_revokeGrant', { origin: demo.origin });
+    await expect
+      .poll(() => page.evaluate(() => document.body.innerText, undefined))
+      .toContain('Your wallet ended this site’s access.');
+    await page.close();
+  });
+});
