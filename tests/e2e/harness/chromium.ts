@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
@@ -41,6 +41,14 @@ function wrap(page: Page): E2EPage {
     textOf: async (selector) => (await page.locator(selector).first().innerText()).trim(),
     close: () => page.close(),
     isClosed: async () => page.isClosed(),
+    async downloadFrom(role, name) {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole(role as 'button', { name, exact: true }).first().click(),
+      ]);
+      const path = await download.path();
+      return readFile(path, 'utf8');
+    },
   };
 }
 

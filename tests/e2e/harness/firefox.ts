@@ -97,6 +97,8 @@ function wrap(page: Page): E2EPage {
     close: () => page.close(),
     // The driver does not always notice a window the extension closed; a page
     // that can no longer run a script is gone.
+    // Downloads over WebDriver BiDi are not reachable from puppeteer here.
+    downloadFrom: async () => null,
     isClosed: async () =>
       page.isClosed() ||
       page.evaluate(() => 1).then(

@@ -25,6 +25,8 @@ export interface E2EPage {
   /** Waits until an element with this ARIA role and accessible name is shown. */
   waitForRole(role: string, name: string): Promise<void>;
   clickRole(role: string, name: string): Promise<void>;
+  /** Clicks a button that starts a download and resolves with the file's text; null where the driver cannot. */
+  downloadFrom(role: string, name: string): Promise<string | null>;
   /** Types into the field with this label (inside the element `within` selects, when given). */
   fillLabel(label: string, value: string, within?: string): Promise<void>;
   /** Chooses the option with this text in the <select> with this label. */

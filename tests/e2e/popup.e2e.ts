@@ -1,0 +1,75 @@
+// The popup as the person's control room: see a site's access, take part of
+// it or all of it away, and read what happened.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserNames, launchWallet, type WalletBrowser } from './harness';
+import { fillPersona, walletWithAtSign } from './harness/wallet-setup';
+import { ApprovalPage } from './pages/approval-page';
+import { SitePage } from './pages/site-page';
+import { startTestSite, type TestSite } from './site/server';
+
+async function connect(wallet: WalletBrowser, page: SitePage) {
+  await page.start('connect', 'atsign_connect', { fields: ['name', 'email'] });
+  const approval = await ApprovalPage.waitFor(wallet);
+  await approval.choose({ persona: 'Work', duration: 'Until I revoke' });
+  await approval.approve();
+  return page.settle('connect');
+}
+
+describe.each(browserNames)('%s: the popup', (browserName) => {
+  let wallet: WalletBrowser;
+  let site: TestSite;
+
+  beforeAll(async () => {
+    site = await startTestSite();
+    wallet = await launchWallet(browserName);
+    await walletWithAtSign(wallet);
+    await fillPersona(wallet, 'Work', { name: 'Barbara Jones', email: 'barbara@work.example' });
+  });
+  afterAll(async () => {
+    await wallet?.close();
+    await site?.close();
+  });
+
+  it('removes one field and leaves the others readable', async () => {
+    const page = await SitePage.open(wallet, site.url('/'));
+    await connect(wallet, page);
+    const popup = await wallet.openExtensionPage('/popup.html');
+    await popup.clickRole('button', `Remove Email from ${site.origin}`);
+    await expect.poll(() => page.request('atsign_readProfile')).toEqual({ result: { name: 'Barbara Jones' } });
+    expect((await page.request('atsign_readProfile', { fields: ['email'] })).error?.code).toBe(4100);
+    await Promise.all([popup.close(), page.close()]);
+  });
+
+  it('revokes a site at once: the tab hears it, reads fail, and the activity says so in order', async () => {
+    const page = await SitePage.open(wallet, site.url('/'));
+    await connect(wallet, page);
+    await page.request('atsign_readProfile');
+    await page.listen('revoked');
+
+    const popup = await wallet.openExtensionPage('/popup.html');
+    await popup.waitForRole('article', site.origin);
+    expect(await popup.textOf('article')).toContain('Full name');
+    await popup.clickRole('button', `Revoke ${site.origin}`);
+    await expect.poll(() => page.events()).toMatchObject([{ name: 'revoked', data: { reason: 'person' } }]);
+    expect((await page.request('atsign_readProfile')).error?.code).toBe(4100);
+
+    await popup.clickRole('tab', 'Activity');
+    await popup.waitForRole('button', 'Export CSV');
+    const kinds = await popup.evaluate(
+      () => Array.from(document.querySelectorAll('[aria-label="Activity, newest first"] li'), (li) => li.textContent ?? ''),
+      undefined,
+    );
+    const order = ['Revoked', 'Read', 'Connected'].map((k) => kinds.findIndex((t) => t.includes(k)));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+
+    const csv = await popup.downloadFrom('button', 'Export CSV');
+    if (csv !== null) {
+      const [header, ...rows] = csv.trim().split('\n');
+      expect(header).toBe('time,kind,origin,fields');
+      const mine = rows.filter((r) => r.includes(site.origin)).map((r) => r.split(',')[1]);
+      expect(mine.slice(0, 3)).toEqual(['"revoke"', '"read"', '"connect"']);
+    }
+    await Promise.all([popup.close(), page.close()]);
+  });
+});
