@@ -18,6 +18,8 @@ export interface WindowsArea {
 
 interface Waiting {
   view: ApprovalView;
+  /** set as soon as its window is being opened, so it is never opened twice */
+  opening?: boolean;
   windowId?: number;
   settle: (answer: ApprovalAnswer) => void;
 }
@@ -75,7 +77,7 @@ export class Approvals {
       await this.windows.remove(waiting.windowId).catch(() => undefined);
     }
     const next = this.order[0];
-    if (next !== undefined && this.waiting.get(next)?.windowId === undefined) await this.open(next);
+    if (next !== undefined) await this.open(next);
   }
 
   /** The person closed a window: its request is rejected (4001). */
@@ -96,7 +98,11 @@ export class Approvals {
   }
 
   private async open(id: string): Promise<void> {
-    const waiting = this.waiting.get(id)!;
+    const waiting = this.waiting.get(id);
+    // A request that arrives while the last window is closing may be opened
+    // from ask() and from answer() at once: only the first opens a window.
+    if (!waiting || waiting.opening) return;
+    waiting.opening = true;
     const created = await this.windows.create({ url: this.pageUrl(id), type: 'popup', width: 440, height: 700, focused: true });
     waiting.windowId = created.id;
     if (created.id !== undefined) {
