@@ -9,6 +9,7 @@ export const BUDGETS: Record<string, number> = {
   inpage_gzip_bytes: 2 * KB,
   content_gzip_bytes: 6 * KB,
   rpc_vs_floor_p50: 1.5,
+  read_profile_vs_floor_p50: 1.5,
   page_load_overhead_ms: 5,
   unlock_ms: 1_000,
   popup_render_ms_1k_10k: 150,

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, it } from 'vitest';
 import type { Grant } from '@/src/shared/grant';
 import { launchWallet, type E2EPage, type WalletBrowser } from '../tests/e2e/harness';
 import { grantFor, seedGrants } from '../tests/e2e/harness/seed';
+import { fillPersona, walletWithAtSign } from '../tests/e2e/harness/wallet-setup';
 import type { Figure } from './figures';
 import { timeEchoes, timeRequests } from './lib/page-scripts';
 import { record } from './lib/record';
@@ -28,8 +29,12 @@ let page: E2EPage;
 beforeAll(async () => {
   site = await startBenchSite();
   wallet = await launchWallet('chromium', { extraExtensions: [ECHO_DIR] });
-  // With a grant, atsign_getGrant does the real lookup rather than answering null.
-  await seedGrants(wallet, [grantFor(site.origin)]);
+  // A real atSign and persona, and a grant on it: getGrant finds it, readProfile
+  // unseals the persona, signIn is kept and signs without a window.
+  const atSign = await walletWithAtSign(wallet);
+  const persona = await fillPersona(wallet, 'Public', { name: 'Barbara', email: 'barbara@example.org' });
+  const kept = { atSign, personaId: persona.id, fields: ['name', 'email'], signInKeptUntil: Date.now() + 86_400_000 };
+  await seedGrants(wallet, [grantFor(site.origin, kept)]);
   page = await wallet.newPage(site.url('/'));
 });
 afterAll(async () => {

@@ -27,7 +27,7 @@ import { testClock } from './test-clock';
 export function createServices(browser: Browser, db = new WalletDatabase(), iterations?: number): Services {
   // Vite drops the test clock from every build but `--mode test`.
   const now =
-    import.meta.env.MODE === 'e2e' ? testClock(browser, () => void expireDue(services)) : () => Date.now();
+    import.meta.env.MODE === 'e2e' ? testClock(browser, () => inBackground(expireDue(services))) : () => Date.now();
   const identities = new IdentitiesRepo(db);
   const personas = new PersonasRepo(db);
   const settings = new SettingsRepo(db);
@@ -53,6 +53,11 @@ export function createServices(browser: Browser, db = new WalletDatabase(), iter
   return services;
 }
 
+/** Work nobody waits for: a failure is logged, never left unhandled. */
+function inBackground(task: Promise<unknown>): void {
+  task.catch((error: unknown) => console.error('atSign Wallet: background task failed', error));
+}
+
 const NOBODY: Reply = { ok: false, error: { code: ErrorCode.Unauthorized, message: 'Unknown caller' } };
 const SUBSCRIBED: Reply = { ok: true, result: null };
 
@@ -65,19 +70,18 @@ export function startBackground(browser: Browser, services: Services = createSer
     const caller = callerFromSender(sender, browser.runtime.id, extensionBase);
     if (!caller) return Promise.resolve(NOBODY);
     // A frame that talks to the wallet, or listens to it, is sent its origin's events.
-    if (caller.kind === 'page') void services.frames.remember(caller.origin, { tabId: caller.tabId, frameId: caller.frameId });
+    if (caller.kind === 'page') inBackground(services.frames.remember(caller.origin, { tabId: caller.tabId, frameId: caller.frameId }));
     return message.kind === 'subscribe' ? Promise.resolve(SUBSCRIBED) : dispatch(message, caller);
   };
   browser.runtime.onMessage.addListener(listener as Runtime.OnMessageListener);
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === EXPIRY_ALARM) void expireDue(services);
-    else void services.autoLock.onAlarm(alarm.name);
+    inBackground(alarm.name === EXPIRY_ALARM ? expireDue(services) : services.autoLock.onAlarm(alarm.name));
   });
-  browser.windows.onRemoved.addListener((windowId) => void services.approvals.windowClosed(windowId));
+  browser.windows.onRemoved.addListener((windowId) => inBackground(services.approvals.windowClosed(windowId)));
   // Catch up on what happened while the background was not running.
-  void services.approvals.closeStale();
-  void expireDue(services);
+  inBackground(services.approvals.closeStale());
+  inBackground(expireDue(services));
   browser.runtime.onInstalled.addListener(({ reason }) => {
-    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') });
+    if (reason === 'install') inBackground(browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') }));
   });
 }

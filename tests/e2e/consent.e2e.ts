@@ -93,6 +93,23 @@ describe.each(browserNames)('%s: consent and grants', (browserName) => {
     await Promise.all([page.close(), second.close()]);
   });
 
+  it.runIf(browserName === 'chromium')('does not leave the site hanging when the worker restarts mid-approval', async () => {
+    const page = await SitePage.open(wallet, other.url('/'));
+    await page.start('restart', 'atsign_connect', { fields: ['name'] });
+    await ApprovalPage.waitFor(wallet);
+    await wallet.restartBackground!();
+    // The request's answer died with the worker: the site is told, cleanly…
+    const answer = await page.settle('restart');
+    expect(answer.error?.code).toBe(-32603);
+    // …the window that could no longer answer anything is closed…
+    await expect.poll(() => wallet.countExtensionPages('/approve.html')).toBe(0);
+    // …and the site can ask again.
+    await page.start('again', 'atsign_connect', { fields: ['name'] });
+    await (await ApprovalPage.waitFor(wallet)).reject();
+    expect((await page.settle('again')).error?.code).toBe(4001);
+    await page.close();
+  });
+
   it('lets the person unlock in the window, and the request goes on', async () => {
     await callWallet(wallet, 'wallet_lock');
     const page = await SitePage.open(wallet, site.url('/'));
