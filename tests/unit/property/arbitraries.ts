@@ -259,8 +259,37 @@ export const methodArb: fc.Arbitrary<Labelled<unknown>> = fc.oneof(
 
 // ---------------------------------------------------------------- known-shape page params
 
+// Sign in with atSign (DESIGN §3-4): the shapes its params must have.
+export const SIGN_IN = {
+  nonce: /^[A-Za-z0-9]{8,64}$/,
+  statement: /^[^\n\r]{1,300}$/,
+  time: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/,
+  requestId: /^[^\s]{1,200}$/,
+  uri: /^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s]+$/,
+};
+export const isUriOracle = (v: unknown): boolean => typeof v === 'string' && v.length >= 3 && v.length <= 500 && SIGN_IN.uri.test(v);
+
+const isoTime = fc
+  .date({ min: new Date('2000-01-01T00:00:00.000Z'), max: new Date('2099-12-31T23:59:59.999Z'), noInvalidDate: true })
+  .map((d) => d.toISOString());
+const uriArb = fc.oneof(
+  fc.constantFrom('https://site.example/terms', 'ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi', 'urn:isbn:0451450523'),
+  fc.webUrl(),
+);
+
 /** Valid params of each page method (never prompts beyond connect's approval). */
 export const validParams: Record<string, fc.Arbitrary<unknown>> = {
+  atsign_signIn: fc.record(
+    {
+      nonce: fc.stringMatching(SIGN_IN.nonce),
+      statement: fc.stringMatching(/^[A-Za-z0-9 ,.'!?-]{1,300}$/),
+      expirationTime: isoTime,
+      notBefore: isoTime,
+      requestId: fc.stringMatching(/^[A-Za-z0-9._~-]{1,200}$/),
+      resources: fc.array(uriArb, { minLength: 1, maxLength: 20 }),
+    },
+    { requiredKeys: ['nonce'] },
+  ),
   atsign_connect: fc.record(
     { fields: validFieldList(), optionalFields: validFieldList(), purpose: fc.string({ maxLength: 300 }) },
     { requiredKeys: ['fields'] },
@@ -271,13 +300,27 @@ export const validParams: Record<string, fc.Arbitrary<unknown>> = {
 };
 
 const objectKeysOf: Record<string, string[]> = {
+  atsign_signIn: ['nonce', 'statement', 'expirationTime', 'notBefore', 'requestId', 'resources'],
   atsign_connect: ['fields', 'optionalFields', 'purpose'],
   atsign_readProfile: ['fields'],
   atsign_getGrant: [],
   atsign_disconnect: [],
 };
-const requiredKeysOf: Record<string, string[]> = { atsign_connect: ['fields'] };
-const stringKeysOf: Record<string, Record<string, number>> = { atsign_connect: { purpose: 300 } };
+const requiredKeysOf: Record<string, string[]> = { atsign_connect: ['fields'], atsign_signIn: ['nonce'] };
+const stringKeysOf: Record<string, Record<string, number>> = {
+  atsign_connect: { purpose: 300 },
+  atsign_signIn: { nonce: 64, statement: 300, expirationTime: 30, notBefore: 30, requestId: 200 },
+};
+/** Strings of the right length that break a param's pattern. */
+const patternBreakersOf: Record<string, Record<string, string[]>> = {
+  atsign_signIn: {
+    nonce: ['', 'short1', 'has-dash-1234', 'space 12345', 'ünïcödé123', 'abc12345\n'],
+    statement: ['', 'two\nlines', 'carriage\rreturn'],
+    expirationTime: ['2026-11-25', '2026-11-25T10:05:00Z', '2026-11-25 10:05:00.000Z', 'tomorrow', '+012026-11-25T10:05:00.000Z'],
+    notBefore: ['', '2026-11-25T10:05:00.000+01:00', 'NaN'],
+    requestId: ['', 'has space', 'tab\there'],
+  },
+};
 
 /** Sets an own, enumerable key (works for "__proto__" too). */
 function withKey(obj: object, key: string, value: unknown): Record<string, unknown> {
@@ -308,6 +351,19 @@ const badFieldList: fc.Arbitrary<Labelled<unknown>> = fc.oneof(
   bigString(43, ONE_MB).map((l) => labelled(`[${l.label}]`, [l.value])),
   oversizeString,
   plain(fc.constant(null)),
+);
+
+/** A resources slot holding something no list of URIs may be. */
+const badUriList: fc.Arbitrary<Labelled<unknown>> = fc.oneof(
+  notAnObject.filter((l) => !Array.isArray(l.value) || l.value.length === 0 || (l.value as unknown[]).some((x) => !isUriOracle(x))),
+  plain(fc.constant([])),
+  plain(fc.tuple(fc.array(uriArb, { maxLength: 3 }), fc.constantFrom<unknown>('', 'no scheme', 'https://a b', 'ab', 1, null, {}, ['https://x.example']))
+    .map(([ok, bad]) => [...ok, bad])),
+  fc.integer({ min: 21, max: 25 }).map((n) => labelled(`${n} valid URIs`, Array.from({ length: n }, (_, i) => `https://site.example/${i}`))),
+  hugeArray(fc.constant('https://site.example/')),
+  sparseFieldArray,
+  deepValue,
+  bigString(501, ONE_MB).map((l) => labelled(`["https:" + ${l.label}]`, ['https:' + l.value])),
 );
 
 /** One mutation of one page method's valid params: every result must be refused with -32602. */
@@ -346,10 +402,13 @@ export function invalidParamsFor(method: string): fc.Arbitrary<Mutation> {
     out.push(plain(fc.array(anyValue.map((l) => l.value), { minLength: 1, maxLength: 3 })));
     out.push(sparseFieldArray);
   }
+  const set = (key: string, bad: fc.Arbitrary<Labelled<unknown>>) =>
+    fc.tuple(asObject, bad).map(([p, v]) => labelled(`${describeValue(p)} with ${key} = ${v.label}`, withKey(p, key, v.value)));
   for (const key of keys) {
-    if (key === 'fields' || key === 'optionalFields') {
-      out.push(fc.tuple(asObject, badFieldList).map(([p, v]) => labelled(`${describeValue(p)} with ${key} = ${v.label}`, withKey(p, key, v.value))));
-    }
+    if (key === 'fields' || key === 'optionalFields') out.push(set(key, badFieldList));
+    if (key === 'resources') out.push(set(key, badUriList));
+    const breakers = patternBreakersOf[method]?.[key];
+    if (breakers) out.push(set(key, plain(fc.constantFrom(...breakers))));
     const max = strings[key];
     if (max !== undefined) {
       out.push(
