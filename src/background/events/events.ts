@@ -20,7 +20,9 @@ export class SiteEvents {
     await Promise.all(
       frames.map((frame: Frame) =>
         // A closed tab or a frame that navigated away: stop writing to it.
-        this.send(frame.tabId, message, frame.frameId).catch(() => this.frames.forget(origin, frame)),
+        Promise.resolve()
+          .then(() => this.send(frame.tabId, message, frame.frameId))
+          .catch(() => this.frames.forget(origin, frame)),
       ),
     );
   }
