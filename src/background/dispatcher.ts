@@ -87,7 +87,8 @@ export function createDispatcher(handlers: Handlers, services: Services): Dispat
       const handler = handlers[method] as Handler<MethodName>;
       const result = await handler({ caller, params, ...owed } as HandlerContext<MethodName>, services);
       const { activity } = methods[method] as MethodSpec;
-      if (activity && caller.kind === 'page') await services.activity.record(activity, caller.origin, fieldsIn(result));
+      // Logged in order, but the site's answer does not wait for the write.
+      if (activity && caller.kind === 'page') void services.activity.record(activity, caller.origin, fieldsIn(result));
       return { ok: true, result };
     } catch (error) {
       return { ok: false, error: toErrorShape(error) };

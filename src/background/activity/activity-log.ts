@@ -8,7 +8,7 @@ import type { SealedStore } from '../vault/sealed-store';
 import { seal, unseal } from '../vault/sealing';
 import type { CryptoKeyPair } from '../vault/types';
 import type { Vault } from '../vault/vault';
-import { decryptEntry, encryptEntry, generateLogKeys, importLogPrivateKey } from './log-crypto';
+import { decryptEntry, entryEncrypter, generateLogKeys, importLogPrivateKey, type EntryEncrypter } from './log-crypto';
 
 type Content = Pick<ActivityEntry, 'origin' | 'fields'>;
 
@@ -16,6 +16,10 @@ type Content = Pick<ActivityEntry, 'origin' | 'fields'>;
 const SCAN_LIMIT = 2_000;
 
 export class ActivityLog implements SealedStore {
+  private encrypter: Promise<EntryEncrypter> | null = null;
+  /** Writes in the order they were asked for; reading the log waits for them. */
+  private writes: Promise<void> = Promise.resolve();
+
   constructor(
     private readonly repo: ActivityRepo,
     private readonly vault: Vault,
@@ -29,15 +33,35 @@ export class ActivityLog implements SealedStore {
     await this.repo.putKeys({ id: 'activity', publicKey, privateKey: await this.vault.seal(encodeBase64(privateKey)) });
   }
 
-  async record(kind: ActivityKind, origin: string, fields: string[] = []): Promise<void> {
-    const keys = await this.repo.keys();
-    if (!keys) return;
-    const sealed = await encryptEntry(keys.publicKey, { origin, fields } satisfies Content);
-    await this.repo.add({ at: this.now(), kind, sealed });
+  /**
+   * Adds an entry. A caller need not wait: a site's read is answered without
+   * waiting for its log write, which still lands in order, and anyone reading
+   * the log sees it. It never rejects; a failed write is reported.
+   */
+  record(kind: ActivityKind, origin: string, fields: string[] = []): Promise<void> {
+    const at = this.now();
+    this.writes = this.writes
+      .then(async () => {
+        if (!this.encrypter) {
+          const keys = await this.repo.keys();
+          if (!keys) return;
+          this.encrypter = entryEncrypter(keys.publicKey);
+        }
+        const sealed = await (await this.encrypter)({ origin, fields } satisfies Content);
+        await this.repo.add({ at, kind, sealed });
+      })
+      .catch((error: unknown) => console.error('atSign Wallet: an activity entry could not be written', error));
+    return this.writes;
+  }
+
+  /** Resolves once every entry asked for so far is written. */
+  settled(): Promise<void> {
+    return this.writes;
   }
 
   /** A page of entries, newest first; `nextBefore` continues where this one stopped. */
   async list(options: { before?: number; limit: number; kind?: ActivityKind; origin?: string }) {
+    await this.settled();
     const keys = await this.repo.keys();
     if (!keys) return { entries: [] as ActivityEntry[], nextBefore: null };
     const privateKey = await importLogPrivateKey(decodeBase64(await this.vault.unseal<string>(keys.privateKey))!);

@@ -31,13 +31,24 @@ function entryKey(privateKey: CryptoKey, publicKey: CryptoKey, usage: KeyUsage):
   ]);
 }
 
-export async function encryptEntry(logPublicKey: Uint8Array<ArrayBuffer>, value: unknown): Promise<LogSealed> {
+export type EntryEncrypter = (value: unknown) => Promise<LogSealed>;
+
+/**
+ * Encrypts entries to the log's public key. The ephemeral key pair and the
+ * AES key it agrees are made once per encrypter (a background's lifetime)
+ * rather than per entry — a fresh 96-bit IV per entry keeps each one apart —
+ * because the log is written on every read a site makes.
+ */
+export async function entryEncrypter(logPublicKey: Uint8Array<ArrayBuffer>): Promise<EntryEncrypter> {
   const recipient = await crypto.subtle.importKey('raw', logPublicKey, ECDH, false, []);
   const ephemeral = await crypto.subtle.generateKey(ECDH, true, ['deriveKey']);
   const key = await entryKey(ephemeral.privateKey, recipient, 'encrypt');
-  const iv = crypto.getRandomValues(new Uint8Array(12));
-  const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, new TextEncoder().encode(JSON.stringify(value)));
-  return { epk: new Uint8Array(await crypto.subtle.exportKey('raw', ephemeral.publicKey)), iv, data: new Uint8Array(data) };
+  const epk = new Uint8Array(await crypto.subtle.exportKey('raw', ephemeral.publicKey));
+  return async (value) => {
+    const iv = crypto.getRandomValues(new Uint8Array(12));
+    const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, new TextEncoder().encode(JSON.stringify(value)));
+    return { epk, iv, data: new Uint8Array(data) };
+  };
 }
 
 export async function decryptEntry<T>(logPrivateKey: CryptoKey, sealed: LogSealed): Promise<T> {

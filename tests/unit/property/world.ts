@@ -99,6 +99,7 @@ export async function walletWorld(opts: { listener?: boolean } = {}) {
   /** The stored state every run starts from (taken now, after any changes the test made). */
   async function baseline(): Promise<Snapshot> {
     await settle(3);
+    await services.activity.settled();
     base = await snapshot(db);
     return base;
   }
@@ -106,6 +107,8 @@ export async function walletWorld(opts: { listener?: boolean } = {}) {
   /** Checks the run changed nothing beyond what `model` allows. */
   async function expectUnchangedSinceBaseline(model: Model, ignoreSessionKeys: string[] = []): Promise<void> {
     if (!base) throw new Error('take a baseline first');
+    // Log writes land after the answer; wait for them before looking.
+    await services.activity.settled();
     expectUnchanged(base, await snapshot(db), model, ignoreSessionKeys);
   }
 
