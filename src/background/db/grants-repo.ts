@@ -1,27 +1,15 @@
 import type { Grant } from '@/src/shared/grant';
 import type { WalletDatabase } from './database';
+import { ReadCache } from './read-cache';
 
 export class GrantsRepo {
-  /**
-   * Grants by origin, as last read: every page call looks its site's grant
-   * up, and the background is the only writer. Each write clears it before
-   * and after, and bumps `writes`, so a read that overlapped a write is not
-   * kept — a revoked grant must never be served from here.
-   */
-  private readonly byOriginCache = new Map<string, Grant | null>();
-  private writes = 0;
+  /** Every page call looks its site's grant up. */
+  private readonly cache = new ReadCache<string, Grant>();
 
   constructor(private readonly db: WalletDatabase) {}
 
-  private async write<T>(change: () => Promise<T>): Promise<T> {
-    this.writes++;
-    this.byOriginCache.clear();
-    try {
-      return await change();
-    } finally {
-      this.writes++;
-      this.byOriginCache.clear();
-    }
+  private write<T>(change: () => Promise<T>): Promise<T> {
+    return this.cache.write(change);
   }
 
   /** The origin's grant if it is still in force at `now`. */
@@ -33,12 +21,7 @@ export class GrantsRepo {
 
   /** The origin's grant, in force or not. */
   async byOrigin(origin: string): Promise<Grant | undefined> {
-    const cached = this.byOriginCache.get(origin);
-    if (cached !== undefined) return cached ?? undefined;
-    const before = this.writes;
-    const grant = await this.db.grants.where('origin').equals(origin).first();
-    if (before === this.writes) this.byOriginCache.set(origin, grant ?? null);
-    return grant;
+    return this.cache.read(origin, () => this.db.grants.where('origin').equals(origin).first());
   }
 
   /** Stores a site's grant in place of any it had. */

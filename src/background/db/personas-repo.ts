@@ -2,6 +2,7 @@ import type { SealedStore } from '../vault/sealed-store';
 import { seal, unseal, type Sealed } from '../vault/sealing';
 import type { CryptoKeyPair } from '../vault/types';
 import type { WalletDatabase } from './database';
+import { ReadCache } from './read-cache';
 
 /** The persona as stored: everything the person wrote is sealed, even its name. */
 export interface PersonaRecord {
@@ -12,25 +13,13 @@ export interface PersonaRecord {
 }
 
 export class PersonasRepo implements SealedStore {
-  /**
-   * Sealed records by id, as last read: a site's every read looks its persona
-   * up. The background is the only writer; each write clears this before and
-   * after, and a read that overlapped a write is not kept.
-   */
-  private readonly byId = new Map<string, PersonaRecord | null>();
-  private writes = 0;
+  /** Every read a site makes looks its persona up. */
+  private readonly cache = new ReadCache<string, PersonaRecord>();
 
   constructor(private readonly db: WalletDatabase) {}
 
-  private async write<T>(change: () => Promise<T>): Promise<T> {
-    this.writes++;
-    this.byId.clear();
-    try {
-      return await change();
-    } finally {
-      this.writes++;
-      this.byId.clear();
-    }
+  private write<T>(change: () => Promise<T>): Promise<T> {
+    return this.cache.write(change);
   }
 
   list(atSign: string): Promise<PersonaRecord[]> {
@@ -38,12 +27,7 @@ export class PersonasRepo implements SealedStore {
   }
 
   async get(id: string): Promise<PersonaRecord | undefined> {
-    const cached = this.byId.get(id);
-    if (cached !== undefined) return cached ?? undefined;
-    const before = this.writes;
-    const record = await this.db.personas.get(id);
-    if (before === this.writes) this.byId.set(id, record ?? null);
-    return record;
+    return this.cache.read(id, () => this.db.personas.get(id));
   }
 
   async put(record: PersonaRecord): Promise<void> {
