@@ -9,12 +9,8 @@ export const EXPIRY_ALARM = 'grant-expiry';
 
 /** The origin's grant if it is in force; one whose time is up is ended now and the site told. */
 export async function currentGrant(origin: string, services: Services): Promise<Grant | null> {
-  const grant = await services.grants.byOrigin(origin);
-  if (!grant) return null;
-  if (grant.expiresAt !== null && grant.expiresAt <= services.now()) {
-    await expireDue(services);
-    return null;
-  }
+  const grant = await services.grants.findActive(origin, services.now());
+  if (!grant && (await services.grants.byOrigin(origin))) await expireDue(services);
   return grant;
 }
 

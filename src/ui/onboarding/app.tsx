@@ -9,7 +9,7 @@ import { UnlockForm } from '../shared/unlock-form';
 import { useWallet } from '../shared/use-wallet';
 import { AddSection } from './add-section';
 import { IdentitiesSection } from './identities-section';
-import { PageHeader } from './page-header';
+import { PageHeader } from '../shared/page-header';
 import { SecuritySection } from './security-section';
 import { SetupForm } from './setup-form';
 

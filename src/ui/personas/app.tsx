@@ -9,7 +9,7 @@ import { openOnboarding } from '../shared/open-onboarding';
 import { UnlockForm } from '../shared/unlock-form';
 import { useWallet } from '../shared/use-wallet';
 import { NoAtSign } from './no-atsign';
-import { PageHeader } from './page-header';
+import { PageHeader } from '../shared/page-header';
 import { PersonasView } from './personas-view';
 import { usePersonaStore } from './use-persona-store';
 
@@ -79,7 +79,7 @@ export function App() {
 
   return (
     <>
-      <PageHeader wallet={wallet} onLock={() => void actions.lock().catch(reload)} />
+      <PageHeader variant="personas-header" wallet={wallet} onLock={() => void actions.lock().catch(reload)} />
       <main class="personas-main">{body}</main>
     </>
   );
