@@ -82,7 +82,7 @@ export function createDispatcher(handlers: Handlers, services: Services): Dispat
       const method = resolveMethod(request, caller);
       const params = parseParams(method, request.params);
       // Only the person's own actions keep the wallet from locking itself.
-      if (caller.kind === 'ui') await services.autoLock.touch();
+      if (caller.kind === 'ui' && !(methods[method] as MethodSpec).passive) await services.autoLock.touch();
       const owed = await checkPermission(method, caller, params, services);
       const handler = handlers[method] as Handler<MethodName>;
       const result = await handler({ caller, params, ...owed } as HandlerContext<MethodName>, services);

@@ -101,8 +101,9 @@ describe.each(browserNames)('%s: consent and grants', (browserName) => {
     // The request's answer died with the worker: the site is told, cleanly…
     const answer = await page.settle('restart');
     expect(answer.error?.code).toBe(-32603);
-    // …the window that could no longer answer anything is closed…
-    await expect.poll(() => wallet.countExtensionPages('/approve.html')).toBe(0);
+    // …the window that could no longer answer anything is closed (the worker
+    // has to start again first, which can take a while on a busy machine)…
+    await expect.poll(() => wallet.countExtensionPages('/approve.html'), { timeout: 15_000 }).toBe(0);
     // …and the site can ask again.
     await page.start('again', 'atsign_connect', { fields: ['name'] });
     await (await ApprovalPage.waitFor(wallet)).reject();

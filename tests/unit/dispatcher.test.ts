@@ -14,7 +14,7 @@ const ui: UiCaller = { kind: 'ui' };
 
 function setup(table: Handlers = handlers) {
   const { db, clock, services } = testServices();
-  return { db, clock, dispatch: createDispatcher(table, services) };
+  return { db, clock, services, dispatch: createDispatcher(table, services) };
 }
 
 function errorOf(reply: Reply) {
@@ -113,6 +113,19 @@ describe('params', () => {
   ])('accepts params that are %s for a method that takes none', async (_label, extra) => {
     const { dispatch } = setup();
     expect(await dispatch({ method: 'atsign_getGrant', ...extra }, site)).toEqual({ ok: true, result: null });
+  });
+});
+
+describe('auto-lock', () => {
+  it('is put off by the person’s own actions, not by a window’s passive checks or by sites', async () => {
+    const { services, dispatch } = setup();
+    const touch = vi.spyOn(services.autoLock, 'touch');
+    // An approval window checking that its request still waits (a site can open such windows).
+    await dispatch({ method: 'wallet_getApproval', params: { id: crypto.randomUUID() } }, ui);
+    await dispatch({ method: 'atsign_getGrant' }, site);
+    expect(touch).not.toHaveBeenCalled();
+    await dispatch({ method: 'wallet_getState' }, ui);
+    expect(touch).toHaveBeenCalledTimes(1);
   });
 });
 

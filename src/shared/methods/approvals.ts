@@ -66,6 +66,7 @@ export const approvalMethods = {
   wallet_getApproval: {
     caller: 'ui',
     permission: 'none',
+    passive: true,
     params: s.object({ id: requestId }),
     result: s.type<ApprovalView>(),
   },

@@ -31,6 +31,12 @@ export interface MethodSpec {
   permission: Permission;
   /** Recorded in the activity log after it succeeds. */
   activity?: 'connect' | 'read' | 'signIn';
+  /**
+   * Asked by the wallet's pages on their own, not by the person acting: it
+   * does not put off auto-lock (a window a site opened must not keep the
+   * wallet unlocked).
+   */
+  passive?: true;
   params: s.Schema<unknown>;
   result: s.Schema<unknown>;
 }
