@@ -9,7 +9,7 @@ import type { Reply } from '@/src/shared/protocol';
 import { SchemaError } from '@/src/shared/schema';
 import { askConsent, type Consent } from './approvals/consent';
 import type { Caller, PageCaller } from './caller';
-import { currentGrant } from './grants/grants';
+import { currentGrant, noteUse } from './grants/grants';
 import type { Handler, HandlerContext, Handlers } from './handlers/types';
 import type { Services } from './services';
 
@@ -87,8 +87,11 @@ export function createDispatcher(handlers: Handlers, services: Services): Dispat
       const handler = handlers[method] as Handler<MethodName>;
       const result = await handler({ caller, params, ...owed } as HandlerContext<MethodName>, services);
       const { activity } = methods[method] as MethodSpec;
-      // Logged in order, but the site's answer does not wait for the write.
-      if (activity && caller.kind === 'page') void services.activity.record(activity, caller.origin, fieldsIn(result));
+      // Logged in order, but the site's answer does not wait for the writes.
+      if (activity && caller.kind === 'page') {
+        void services.activity.record(activity, caller.origin, fieldsIn(result));
+        void noteUse(caller.origin, services);
+      }
       return { ok: true, result };
     } catch (error) {
       return { ok: false, error: toErrorShape(error) };

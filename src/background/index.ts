@@ -12,6 +12,7 @@ import { GrantsRepo } from './db/grants-repo';
 import { IdentitiesRepo } from './db/identities-repo';
 import { PersonasRepo } from './db/personas-repo';
 import { SettingsRepo } from './db/settings-repo';
+import { SiteUseRepo } from './db/site-use-repo';
 import { VaultRepo } from './db/vault-repo';
 import { createDispatcher } from './dispatcher';
 import { SiteEvents } from './events/events';
@@ -49,7 +50,8 @@ export function createServices(browser: Browser, db = new WalletDatabase(), iter
   const grants = new GrantsRepo(db);
   const activity = new ActivityLog(new ActivityRepo(db), vault, now);
   sealedStores.push(activity);
-  const services: Services = { grants, identities, personas, settings, vault, autoLock, approvals, activity, alarms, frames, events, now };
+  const siteUse = new SiteUseRepo(db);
+  const services: Services = { grants, identities, personas, settings, vault, autoLock, approvals, activity, siteUse, alarms, frames, events, now };
   return services;
 }
 

@@ -8,6 +8,7 @@ import type { FrameRegistry } from './events/frames';
 import type { SiteEvents } from './events/events';
 import type { IdentitiesRepo } from './db/identities-repo';
 import type { SettingsRepo } from './db/settings-repo';
+import type { SiteUseRepo } from './db/site-use-repo';
 import type { AlarmsArea, AutoLock } from './vault/auto-lock';
 import type { Vault } from './vault/vault';
 
@@ -22,6 +23,7 @@ export interface Services {
   autoLock: AutoLock;
   approvals: Approvals;
   activity: ActivityLog;
+  siteUse: SiteUseRepo;
   alarms: AlarmsArea;
   /** ms since epoch */
   now: () => number;

@@ -12,3 +12,9 @@ export interface Grant {
   /** until when sign-ins complete without asking ("Keep me signed in"); absent when not kept */
   signInKeptUntil?: number;
 }
+
+/** A grant as the person's permission manager lists it. */
+export interface SiteAccess extends Grant {
+  /** when the site last connected, read or signed in (to the minute); null if never since it was granted */
+  lastUsedAt: number | null;
+}

@@ -48,7 +48,11 @@ describe.each(browserNames)('%s: the popup', (browserName) => {
 
     const popup = await wallet.openExtensionPage('/popup.html');
     await popup.waitForRole('article', site.origin);
-    expect(await popup.textOf('article')).toContain('Full name');
+    const row = await popup.textOf('article');
+    expect(row).toContain('Full name');
+    // The read just now is the site's last use.
+    expect(row).toMatch(/Last used\s*\S/);
+    expect(row).not.toMatch(/Last used\s*not yet/);
     await popup.clickRole('button', `Revoke ${site.origin}`);
     await expect.poll(() => page.events()).toMatchObject([{ name: 'revoked', data: { reason: 'person' } }]);
     expect((await page.request('atsign_readProfile')).error?.code).toBe(4100);
@@ -70,6 +74,20 @@ describe.each(browserNames)('%s: the popup', (browserName) => {
       const mine = rows.filter((r) => r.includes(site.origin)).map((r) => r.split(',')[1]);
       expect(mine.slice(0, 3)).toEqual(['"revoke"', '"read"', '"connect"']);
     }
+    await Promise.all([popup.close(), page.close()]);
+  });
+
+  it.runIf(browserName === 'chromium')('revokes at once after the service worker restarted, and the tab hears it', async () => {
+    const page = await SitePage.open(wallet, site.url('/'));
+    await connect(wallet, page);
+    await page.listen('revoked');
+    // The worker stops; what it knew of open tabs must come back from storage.
+    await wallet.restartBackground!();
+    const popup = await wallet.openExtensionPage('/popup.html');
+    await popup.waitForRole('article', site.origin);
+    await popup.clickRole('button', `Revoke ${site.origin}`);
+    await expect.poll(() => page.events(), { timeout: 10_000 }).toMatchObject([{ name: 'revoked', data: { reason: 'person' } }]);
+    expect((await page.request('atsign_readProfile')).error?.code).toBe(4100);
     await Promise.all([popup.close(), page.close()]);
   });
 });

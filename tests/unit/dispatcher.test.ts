@@ -238,7 +238,8 @@ describe('wallet_listGrants', () => {
     const a = makeGrant({ origin: 'https://a.example', expiresAt: 1 });
     const c = makeGrant({ origin: 'http://c.example' });
     await db.grants.bulkAdd([b, a, c]);
-    expect(await dispatch({ method: 'wallet_listGrants' }, ui)).toEqual({ ok: true, result: [c, a, b] });
+    const listed = [c, a, b].map((grant) => ({ ...grant, lastUsedAt: null }));
+    expect(await dispatch({ method: 'wallet_listGrants' }, ui)).toEqual({ ok: true, result: listed });
   });
 
   it('is an empty list when there are no grants', async () => {

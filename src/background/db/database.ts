@@ -6,6 +6,7 @@ import type { ActivityRecord, LogKeyRecord } from './activity-repo';
 import type { IdentityRecord } from './identities-repo';
 import type { PersonaRecord } from './personas-repo';
 import type { SettingRecord } from './settings-repo';
+import type { SiteUseRecord } from './site-use-repo';
 import type { VaultRecord } from './vault-repo';
 
 export const DB_NAME = 'atsign-wallet';
@@ -20,6 +21,7 @@ export class WalletDatabase extends Dexie {
   personas!: EntityTable<PersonaRecord, 'id'>;
   activity!: EntityTable<ActivityRecord, 'id'>;
   keyring!: EntityTable<LogKeyRecord, 'id'>;
+  siteUse!: EntityTable<SiteUseRecord, 'grantId'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -36,5 +38,7 @@ export class WalletDatabase extends Dexie {
     this.version(2).stores({ personas: 'id, atSign, [atSign+order]', grants: 'id, &origin, atSign, personaId, expiresAt' });
     // The activity log, newest by id; and the key pair it is encrypted to.
     this.version(3).stores({ activity: '++id, at, kind', keyring: 'id' });
+    // When each grant was last used, by grant id.
+    this.version(4).stores({ siteUse: 'grantId' });
   }
 }

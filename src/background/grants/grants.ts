@@ -14,6 +14,16 @@ export async function currentGrant(origin: string, services: Services): Promise<
   return grant;
 }
 
+/** Notes that the site's grant was used now, for the popup's "Last used". Never rejects. */
+export async function noteUse(origin: string, services: Services): Promise<void> {
+  try {
+    const grant = await services.grants.byOrigin(origin);
+    if (grant) await services.siteUse.note(grant.id, services.now());
+  } catch (error) {
+    console.error('atSign Wallet: "last used" could not be noted', error);
+  }
+}
+
 /** Ends every grant whose time is up, tells each site, and sets the alarm for the next. */
 export async function expireDue(services: Services): Promise<void> {
   const expired = await services.grants.removeExpired(services.now());

@@ -8,7 +8,8 @@ export type RevokeReason = 'person' | 'expired' | 'site';
 
 const LOGGED_AS = { person: 'revoke', expired: 'expire', site: 'disconnect' } as const;
 
-export async function announceRevoked(grants: Grant[], reason: RevokeReason, { events, activity }: Services): Promise<void> {
+export async function announceRevoked(grants: Grant[], reason: RevokeReason, { events, activity, siteUse }: Services): Promise<void> {
+  await siteUse.forget(grants.map((grant) => grant.id));
   await Promise.all(
     grants.map(async (grant) => {
       await activity.record(LOGGED_AS[reason], grant.origin, grant.fields);

@@ -1,6 +1,7 @@
 // The person managing sites' access from the popup.
 import { DURATIONS } from '@/src/shared/approval';
 import { ErrorCode, WalletError } from '@/src/shared/errors';
+import type { SiteAccess } from '@/src/shared/grant';
 import { saveGrant } from '../grants/grants';
 import { announceRevoked } from '../grants/revoke';
 import { findPersona } from '../personas/personas';
@@ -12,11 +13,17 @@ async function revoke(origin: string, services: Services) {
   await announceRevoked(removed, 'person', services);
 }
 
-export const listGrants: Handler<'wallet_listGrants'> = async (_ctx, { grants }) => grants.list();
+/** Every grant, with when its site last used it. */
+async function siteList({ grants, siteUse }: Services): Promise<SiteAccess[]> {
+  const [list, used] = await Promise.all([grants.list(), siteUse.all()]);
+  return list.map((grant) => ({ ...grant, lastUsedAt: used.get(grant.id) ?? null }));
+}
+
+export const listGrants: Handler<'wallet_listGrants'> = async (_ctx, services) => siteList(services);
 
 export const revokeGrant: Handler<'wallet_revokeGrant'> = async ({ params }, services) => {
   await revoke(params.origin, services);
-  return services.grants.list();
+  return siteList(services);
 };
 
 export const updateGrant: Handler<'wallet_updateGrant'> = async ({ params }, services) => {
@@ -26,7 +33,7 @@ export const updateGrant: Handler<'wallet_updateGrant'> = async ({ params }, ser
   // Taking away the last field is taking away access.
   if (fields.length === 0) {
     await revoke(params.origin, services);
-    return services.grants.list();
+    return siteList(services);
   }
   let personaId = grant.personaId;
   if (params.personaId) {
@@ -43,5 +50,5 @@ export const updateGrant: Handler<'wallet_updateGrant'> = async ({ params }, ser
   const updated = { ...grant, fields, personaId, expiresAt };
   await saveGrant(updated, services);
   if (params.removeField) await services.activity.record('revoke', grant.origin, [params.removeField]);
-  return services.grants.list();
+  return siteList(services);
 };

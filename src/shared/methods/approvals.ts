@@ -2,7 +2,7 @@
 // questions to the person.
 import { ACTIVITY_KINDS, type ActivityEntry } from '../activity';
 import type { ApprovalAnswer, ApprovalView } from '../approval';
-import type { Grant } from '../grant';
+import type { SiteAccess } from '../grant';
 import { FIELD_NAME, MAX_PICTURE_LENGTH } from '../profile-fields';
 import * as s from '../schema';
 import { fieldList, fieldName, personaId, requestId } from './params';
@@ -27,14 +27,14 @@ export const approvalMethods = {
     caller: 'ui',
     permission: 'none',
     params: s.none(),
-    result: s.type<Grant[]>(),
+    result: s.type<SiteAccess[]>(),
   },
   /** Ends a site's access now; its open tabs hear revoked (reason 'person'). */
   wallet_revokeGrant: {
     caller: 'ui',
     permission: 'unlocked',
     params: s.object({ origin: s.string({ min: 1, max: 300 }) }),
-    result: s.type<Grant[]>(),
+    result: s.type<SiteAccess[]>(),
   },
   /** Narrows or moves a site's grant: drop one field, switch persona, change how long. */
   wallet_updateGrant: {
@@ -46,7 +46,7 @@ export const approvalMethods = {
       personaId: s.optional(personaId),
       duration: s.optional(s.literal('hour', 'day', 'month', 'forever')),
     }),
-    result: s.type<Grant[]>(),
+    result: s.type<SiteAccess[]>(),
   },
   /** The activity log, newest first, a page at a time. */
   wallet_listActivity: {

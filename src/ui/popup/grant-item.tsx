@@ -1,7 +1,7 @@
 // One site's grant, as a row in the Sites list: what it sees and until when,
 // and the controls to narrow it or end it. Renders what it is given; the row
 // keeps only how its last change went.
-import type { Grant } from '../../shared/grant';
+import type { SiteAccess } from '../../shared/grant';
 import type { Persona } from '../../shared/persona';
 import { FormAlert } from '../shared/form-alert';
 import { describeOrigin, originWarnings } from '../shared/origin-display';
@@ -21,7 +21,7 @@ export interface GrantHandlers {
 }
 
 interface Props extends GrantHandlers {
-  grant: Grant;
+  grant: SiteAccess;
   now: number;
   /** the personas of the grant's atSign */
   personas: Loadable<Persona[]>;
@@ -81,6 +81,14 @@ export function GrantItem({ grant, now, personas, onRevoke, onRemoveField, onPer
           <dt>Granted</dt>
           <dd>
             <time dateTime={new Date(grant.grantedAt).toISOString()}>{formatTime(grant.grantedAt)}</time>
+          </dd>
+          <dt>Last used</dt>
+          <dd>
+            {grant.lastUsedAt === null ? (
+              'not yet'
+            ) : (
+              <time dateTime={new Date(grant.lastUsedAt).toISOString()}>{formatTime(grant.lastUsedAt)}</time>
+            )}
           </dd>
           <dt>Access</dt>
           <dd>

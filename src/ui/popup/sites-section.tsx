@@ -3,7 +3,7 @@
 // it keeps only the search, how many rows show, and where focus goes when the
 // row that had it goes away.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Grant } from '../../shared/grant';
+import type { SiteAccess } from '../../shared/grant';
 import type { Persona } from '../../shared/persona';
 import { FormStatus } from '../shared/form-status';
 import { displayHost } from '../shared/origin-display';
@@ -16,7 +16,7 @@ import type { SiteActions } from './use-sites';
 export const SITES_PAGE_SIZE = 50;
 
 interface Props {
-  grants: Loadable<Grant[]>;
+  grants: Loadable<SiteAccess[]>;
   personasOf: (atSign: string) => Loadable<Persona[]>;
   now: number;
   onRetry: () => void;
@@ -38,9 +38,9 @@ export function SitesSection({ grants, personasOf, now, onRetry, actions }: Prop
   );
 }
 
-type ListProps = Omit<Props, 'grants' | 'onRetry'> & { grants: Grant[] };
+type ListProps = Omit<Props, 'grants' | 'onRetry'> & { grants: SiteAccess[] };
 
-function matches(grant: Grant, needle: string): boolean {
+function matches(grant: SiteAccess, needle: string): boolean {
   return grant.origin.toLowerCase().includes(needle) || displayHost(grant.origin).toLowerCase().includes(needle);
 }
 
@@ -80,13 +80,13 @@ function SiteList({ grants, personasOf, now, actions }: ListProps) {
     return [page[at + 1]?.origin, page[at - 1]?.origin].filter((o): o is string => o !== undefined);
   };
 
-  const labelOf = (grant: Grant, field: string) => {
+  const labelOf = (grant: SiteAccess, field: string) => {
     const personas = personasOf(grant.atSign);
     const persona = personas.status === 'ready' ? personas.value.find((p) => p.id === grant.personaId) : undefined;
     return fieldLabel(field, persona?.labels);
   };
 
-  const handlersFor = (grant: Grant) => ({
+  const handlersFor = (grant: SiteAccess) => ({
     onRevoke: async () => {
       const next = neighbours(grant.origin);
       await actions.revoke(grant.origin);

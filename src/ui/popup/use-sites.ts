@@ -3,7 +3,7 @@
 // is: nothing is fetched twice and nothing is patched by hand.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { call } from '../client';
-import type { Grant } from '../../shared/grant';
+import type { SiteAccess } from '../../shared/grant';
 import type { ParamsOf } from '../../shared/methods';
 import { isLockedError, messageOf } from '../shared/is-locked-error';
 import type { Loadable } from '../shared/use-call';
@@ -18,14 +18,14 @@ export interface SiteActions {
 }
 
 export interface Sites {
-  grants: Loadable<Grant[]>;
+  grants: Loadable<SiteAccess[]>;
   reload: () => void;
   actions: SiteActions;
 }
 
 /** `onLocked` is told when a change was refused because the wallet locked meanwhile. */
 export function useSites(onLocked: () => void): Sites {
-  const [grants, setGrants] = useState<Loadable<Grant[]>>({ status: 'loading' });
+  const [grants, setGrants] = useState<Loadable<SiteAccess[]>>({ status: 'loading' });
   // Only the newest answer is shown, whichever call it came from.
   const latest = useRef(0);
 
@@ -50,7 +50,7 @@ export function useSites(onLocked: () => void): Sites {
   }, [reload]);
 
   const actions = useMemo<SiteActions>(() => {
-    const change = async (work: Promise<Grant[]>) => {
+    const change = async (work: Promise<SiteAccess[]>) => {
       try {
         const value = await work;
         ++latest.current;

@@ -255,7 +255,7 @@ describe('deleting a persona', () => {
 
     expect(await w.db.grants.get(onWork.id)).toBeUndefined();
     expect(await w.db.grants.get(onFamily.id)).toEqual(onFamily);
-    expect(await w.ok('wallet_listGrants')).toEqual([onFamily]);
+    expect(await w.ok('wallet_listGrants')).toEqual([{ ...onFamily, lastUsedAt: null }]);
   });
 
   it('refuses an id that is not a persona of this wallet', async () => {

@@ -85,6 +85,7 @@ export async function walletWorld(opts: { listener?: boolean } = {}) {
       for (const { origin } of stored) await services.grants.removeByOrigin(origin);
       for (const grant of grants) await services.grants.replace(grant);
     }
+    await db.siteUse.clear();
     const added = (await db.activity.toCollection().primaryKeys()).slice(logStart);
     if (added.length) await db.activity.bulkDelete(added);
     if (base) {
@@ -472,6 +473,13 @@ export function expectUnchanged(before: Snapshot, after: Snapshot, model: Model,
     else if (name === 'activity') {
       expectSame(now.slice(0, was.length), was, 'the activity log keeps what it had');
       expect(now.length - was.length, 'new activity entries').toBeLessThanOrEqual(model.logged);
+    } else if (name === 'siteUse') {
+      // "Last used" is noted for grants the run used, after the answer.
+      const known = new Set([...(before.tables.grants as Grant[]), ...model.grants.values()].map((g) => g.id));
+      for (const row of now as { grantId: string; at: number }[]) {
+        expect(known.has(row.grantId), `last use of an unknown grant ${row.grantId}`).toBe(true);
+        expect(typeof row.at).toBe('number');
+      }
     } else expectSame(now, was, `table ${name}`);
   }
   const strip = (s: Record<string, unknown>) => Object.fromEntries(Object.entries(s).filter(([k]) => !ignoreSessionKeys.includes(k)));
