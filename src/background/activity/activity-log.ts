@@ -19,6 +19,8 @@ export class ActivityLog implements SealedStore {
   private encrypter: Promise<EntryEncrypter> | null = null;
   /** Writes in the order they were asked for; reading the log waits for them. */
   private writes: Promise<void> = Promise.resolve();
+  /** Entries asked for that the next write takes. */
+  private pending: { at: number; kind: ActivityKind; content: Content }[] = [];
 
   constructor(
     private readonly repo: ActivityRepo,
@@ -36,22 +38,31 @@ export class ActivityLog implements SealedStore {
   /**
    * Adds an entry. A caller need not wait: a site's read is answered without
    * waiting for its log write, which still lands in order, and anyone reading
-   * the log sees it. It never rejects; a failed write is reported.
+   * the log sees it. Entries asked for while a write is under way are written
+   * together in the next one, so a busy site costs one transaction per write,
+   * not per read. It never rejects; a failed write is reported.
    */
   record(kind: ActivityKind, origin: string, fields: string[] = []): Promise<void> {
-    const at = this.now();
-    this.writes = this.writes
-      .then(async () => {
-        if (!this.encrypter) {
-          const keys = await this.repo.keys();
-          if (!keys) return;
-          this.encrypter = entryEncrypter(keys.publicKey);
-        }
-        const sealed = await (await this.encrypter)({ origin, fields } satisfies Content);
-        await this.repo.add({ at, kind, sealed });
-      })
-      .catch((error: unknown) => console.error('atSign Wallet: an activity entry could not be written', error));
+    this.pending.push({ at: this.now(), kind, content: { origin, fields } });
+    if (this.pending.length === 1) this.writes = this.writes.then(() => this.writePending());
     return this.writes;
+  }
+
+  private async writePending(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    try {
+      if (!this.encrypter) {
+        const keys = await this.repo.keys();
+        if (!keys) return;
+        this.encrypter = entryEncrypter(keys.publicKey);
+      }
+      const encrypt = await this.encrypter;
+      const records = await Promise.all(batch.map(async ({ at, kind, content }) => ({ at, kind, sealed: await encrypt(content) })));
+      await this.repo.addAll(records);
+    } catch (error) {
+      console.error('atSign Wallet: activity entries could not be written', error);
+    }
   }
 
   /** Resolves once every entry asked for so far is written. */

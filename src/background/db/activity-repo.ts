@@ -21,8 +21,9 @@ export interface LogKeyRecord {
 export class ActivityRepo {
   constructor(private readonly db: WalletDatabase) {}
 
-  async add(record: ActivityRecord): Promise<void> {
-    await this.db.activity.add(record);
+  /** Adds entries in one transaction, in order. */
+  async addAll(records: ActivityRecord[]): Promise<void> {
+    await this.db.activity.bulkAdd(records);
   }
 
   /** Newest first, older than `before` (an id), at most `limit`. */

@@ -8,8 +8,26 @@ import type { Services } from '../services';
 
 type Content = Pick<Persona, 'name' | 'fields' | 'labels'>;
 
+/**
+ * Opened personas, by the vault key that opened them and the sealed value:
+ * a site reading the same persona again costs no decryption. A new sealed
+ * value (an edit) is a new entry; locking drops the key, and with it every
+ * entry opened under it. Entries are frozen, as they are shared.
+ */
+const opened = new WeakMap<CryptoKey, WeakMap<object, Readonly<Content>>>();
+
 async function open(record: PersonaRecord, { vault }: Services): Promise<Persona> {
-  const content = await vault.unseal<Content>(record.sealed);
+  const key = await vault.requireKey();
+  let byKey = opened.get(key);
+  if (!byKey) opened.set(key, (byKey = new WeakMap()));
+  let content = byKey.get(record.sealed);
+  if (!content) {
+    const unsealed = await vault.unseal<Content>(record.sealed);
+    Object.freeze(unsealed.fields);
+    if (unsealed.labels) Object.freeze(unsealed.labels);
+    content = Object.freeze(unsealed);
+    byKey.set(record.sealed, content);
+  }
   return { id: record.id, atSign: record.atSign, order: record.order, ...content };
 }
 

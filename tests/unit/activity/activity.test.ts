@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { PageCaller } from '@/src/background/caller';
 import { createDispatcher } from '@/src/background/dispatcher';
 import { handlers } from '@/src/background/handlers';
@@ -25,6 +25,19 @@ describe('the activity log', () => {
       { kind: 'disconnect', origin: SHOP, fields: ['email'] },
       { kind: 'read', origin: SHOP, fields: ['email'] },
     ]);
+  });
+
+  it('writes entries asked for during a write together, in order, and loses none', async () => {
+    const w = await walletWithBarbara();
+    const repo = (w.services.activity as unknown as { repo: { addAll: (r: unknown[]) => Promise<void> } }).repo;
+    const addAll = vi.spyOn(repo, 'addAll');
+    const origins = Array.from({ length: 30 }, (_, i) => `https://site-${i}.example`);
+    await Promise.all(origins.map((origin) => w.services.activity.record('read', origin, ['name'])));
+
+    const { entries } = await w.ok('wallet_listActivity');
+    expect(entries.map((e) => e.origin)).toEqual([...origins].reverse());
+    // The first write takes the first entry; the rest wait and go in as one.
+    expect(addAll.mock.calls.length).toBeLessThanOrEqual(2);
   });
 
   it('is written while locked, read only when unlocked, and unreadable at rest', async () => {
