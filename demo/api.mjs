@@ -77,6 +77,7 @@ function cookieValue(req, name) {
  */
 export function createDemoApi({ origin, sdk, nonces = createNonceStore(), sessions = createSessionStore(), headers = {} }) {
   const domain = new URL(origin).host;
+  const scheme = new URL(origin).protocol === 'http:' ? 'http' : 'https';
   const sessionCookie = (id, maxAgeS) => `${SESSION_COOKIE}=${id}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${maxAgeS}`;
 
   function reply(res, status, body, extra = {}) {
@@ -104,7 +105,7 @@ export function createDemoApi({ origin, sdk, nonces = createNonceStore(), sessio
       if (!nonces.take(nonce)) {
         throw new HttpError(401, 'NONCE_MISMATCH', 'This nonce was not issued here, has expired, or was used already.');
       }
-      const { atSign, keySource } = await sdk.verifySignIn(body.response, { domain, nonce });
+      const { atSign, keySource } = await sdk.verifySignIn(body.response, { domain, scheme, nonce });
       // A new id at every sign-in: an id set before signing in never becomes a signed-in session.
       sessions.delete(cookieValue(req, SESSION_COOKIE));
       const id = sessions.create({ atSign, keySource, profile });

@@ -37,13 +37,13 @@ describe.each(browserNames)('%s: sign in with atSign', (browserName) => {
     const { result } = await page.settle('signin');
     const response = result as SignInResult;
     expect(response.message).toBe(shown);
-    await expect(verifySignIn(response, { domain: domain(), nonce: 'firstNonce01' })).resolves.toMatchObject({
+    await expect(verifySignIn(response, { domain: domain(), scheme: 'http', nonce: 'firstNonce01' })).resolves.toMatchObject({
       atSign: '@barbara',
     });
-    await expect(verifySignIn(response, { domain: 'evil.example', nonce: 'firstNonce01' })).rejects.toMatchObject({
+    await expect(verifySignIn(response, { domain: 'evil.example', scheme: 'http', nonce: 'firstNonce01' })).rejects.toMatchObject({
       code: 'DOMAIN_MISMATCH',
     });
-    await expect(verifySignIn(response, { domain: domain(), nonce: 'anotherOne99' })).rejects.toMatchObject({
+    await expect(verifySignIn(response, { domain: domain(), scheme: 'http', nonce: 'anotherOne99' })).rejects.toMatchObject({
       code: 'NONCE_MISMATCH',
     });
     await page.close();

@@ -57,6 +57,13 @@ export type EncryptionKeyResolver = (atSign: string) => Promise<string | null>;
 export interface VerifySignInOptions {
   /** Your site's authority exactly as the browser gives it: `new URL(origin).host`, e.g. "example.com" or "localhost:3000". */
   domain: string;
+  /**
+   * The scheme your site is served over: "https" unless you say "http" (a
+   * site in development on http://localhost). The message's URI must be
+   * `scheme://domain`, so an answer a person gave an http page of your host
+   * is not accepted by its https site.
+   */
+  scheme?: 'https' | 'http';
   /** The nonce you issued for this sign-in, and have not accepted before. */
   nonce: string;
   /** Defaults to the current time. */

@@ -11,9 +11,10 @@ import { checkSignature } from './signature';
 import { checkTimeWindow } from './time-window';
 import type { SignInResponse, VerifiedSignIn, VerifySignInOptions } from './types';
 
-function checkOptions(options: VerifySignInOptions): { domain: string; nonce: string; now: number } {
+function checkOptions(options: VerifySignInOptions): { domain: string; scheme: string; nonce: string; now: number } {
   if (typeof options !== 'object' || options === null) throw new TypeError('verifySignIn needs options { domain, nonce }.');
-  const { domain, nonce, now = Date.now(), resolver } = options;
+  const { domain, scheme = 'https', nonce, now = Date.now(), resolver } = options;
+  if (scheme !== 'https' && scheme !== 'http') throw new TypeError('options.scheme must be "https" (the default) or "http".');
   if (typeof domain !== 'string' || checkDomain(domain) !== null) {
     throw new TypeError('options.domain must be your host as new URL(origin).host gives it, e.g. "example.com" or "localhost:3000".');
   }
@@ -23,7 +24,16 @@ function checkOptions(options: VerifySignInOptions): { domain: string; nonce: st
   const ms = now instanceof Date ? now.getTime() : now;
   if (typeof ms !== 'number' || !Number.isFinite(ms)) throw new TypeError('options.now must be a valid Date or a time in ms.');
   if (resolver !== undefined && typeof resolver !== 'function') throw new TypeError('options.resolver must be a function.');
-  return { domain, nonce, now: ms };
+  return { domain, scheme, nonce, now: ms };
+}
+
+function originOf(uri: string): string | null {
+  try {
+    const url = new URL(uri);
+    return `${url.protocol.slice(0, -1)}://${url.host}`;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -33,13 +43,22 @@ function checkOptions(options: VerifySignInOptions): { domain: string; nonce: st
  * Keeping nonces single-use — and issuing them per attempt — is the caller's part.
  */
 export async function verifySignIn(response: SignInResponse, options: VerifySignInOptions): Promise<VerifiedSignIn> {
-  const { domain, nonce, now } = checkOptions(options);
+  const { domain, scheme, nonce, now } = checkOptions(options);
   if (typeof response !== 'object' || response === null) throw grammarError('The sign-in response must be an object.');
   const { message: text, signature, publicKey, keyBinding } = response as Partial<Record<keyof SignInResponse, unknown>>;
 
   const message = parseSignInMessage(text as string);
   if (message.domain !== domain) {
     throw new SignInError(SignInErrorCode.DOMAIN_MISMATCH, `The message is for "${message.domain}", not "${domain}".`);
+  }
+  // The header names only the host; the URI says which scheme the page that
+  // asked was served over, and an http page is not its https site.
+  const signedFor = originOf(message.uri);
+  if (signedFor !== `${scheme}://${domain}`) {
+    throw new SignInError(
+      SignInErrorCode.DOMAIN_MISMATCH,
+      `The message was signed for ${signedFor ?? `the URI "${message.uri}"`}, not ${scheme}://${domain}.`,
+    );
   }
   if (message.nonce !== nonce) {
     throw new SignInError(SignInErrorCode.NONCE_MISMATCH, 'The message answers another nonce than the one issued.');

@@ -33,12 +33,18 @@ describe('verifySignIn accepts', () => {
   });
 
   it('a message with only the required lines, a port in the domain, and `now` as a number', async () => {
-    const response = await signIn(alice, { domain: 'localhost:3000', statement: undefined, expirationTime: undefined, resources: undefined });
-    const verified = await verifySignIn(response, { domain: 'localhost:3000', nonce: NONCE, now: NOW.getTime() });
+    const response = await signIn(alice, {
+      domain: 'localhost:3000',
+      uri: 'http://localhost:3000',
+      statement: undefined,
+      expirationTime: undefined,
+      resources: undefined,
+    });
+    const verified = await verifySignIn(response, { domain: 'localhost:3000', scheme: 'http', nonce: NONCE, now: NOW.getTime() });
     expect(verified.message).toEqual({
       domain: 'localhost:3000',
       atSign: '@alice🛠',
-      uri: 'https://example.com',
+      uri: 'http://localhost:3000',
       version: '1',
       nonce: NONCE,
       issuedAt: '2026-11-25T10:00:00.000Z',
@@ -69,6 +75,23 @@ describe('verifySignIn refuses', () => {
     await expectSignInError(verifySignIn(response, { ...options, domain: 'example.com:8443' }), SignInErrorCode.DOMAIN_MISMATCH);
     const other = await signIn(alice, { domain: 'evil.example' });
     await expectSignInError(verifySignIn(other, options), SignInErrorCode.DOMAIN_MISMATCH);
+  });
+
+  it('an answer given to the http page of the same host, or naming another site in its URI (DOMAIN_MISMATCH)', async () => {
+    const onHttp = await signIn(alice, { uri: 'http://example.com' });
+    await expectSignInError(verifySignIn(onHttp, options), SignInErrorCode.DOMAIN_MISMATCH, /http:\/\/example\.com, not https:\/\/example\.com/);
+    await expect(verifySignIn(onHttp, { ...options, scheme: 'http' })).resolves.toBeTruthy();
+    const elsewhere = await signIn(alice, { uri: 'https://evil.example/login' });
+    await expectSignInError(verifySignIn(elsewhere, options), SignInErrorCode.DOMAIN_MISMATCH);
+    const otherPort = await signIn(alice, { uri: 'https://example.com:8443' });
+    await expectSignInError(verifySignIn(otherPort, options), SignInErrorCode.DOMAIN_MISMATCH);
+    // The page's path does not matter: the origin does.
+    await expect(verifySignIn(await signIn(alice, { uri: 'https://example.com/login' }), options)).resolves.toBeTruthy();
+  });
+
+  it('a scheme it does not know, as a TypeError', async () => {
+    const response = await signIn(alice);
+    await expect(verifySignIn(response, { ...options, scheme: 'ftp' as 'http' })).rejects.toBeInstanceOf(TypeError);
   });
 
   it('a replay under another nonce (NONCE_MISMATCH)', async () => {
