@@ -5,7 +5,7 @@
 // unexpected failure is logged here and answered as -32603, never thrown.
 import { ErrorCode, WalletError, type WalletErrorShape } from '@/src/shared/errors';
 import { isMethodName, methods, type MethodName, type MethodSpec, type Permission } from '@/src/shared/methods';
-import type { Reply } from '@/src/shared/protocol';
+import { MAX_PAGE_PARAMS_TEXT, type Reply } from '@/src/shared/protocol';
 import { SchemaError } from '@/src/shared/schema';
 import { askConsent, type Consent } from './approvals/consent';
 import type { Caller, PageCaller } from './caller';
@@ -32,9 +32,21 @@ function resolveMethod(request: { method?: unknown }, caller: Caller): MethodNam
   return method;
 }
 
-function parseParams(method: MethodName, params: unknown): unknown {
+/** A page's params come as JSON text (see PageRequest in protocol.ts). */
+function fromPage(params: unknown): unknown {
+  if (typeof params !== 'string') return params;
+  if (params.length > MAX_PAGE_PARAMS_TEXT)
+    throw new WalletError(ErrorCode.InvalidParams, `Invalid params: more than ${MAX_PAGE_PARAMS_TEXT / 1024} KB`);
   try {
-    return methods[method].params.parse(params, 'params');
+    return JSON.parse(params) as unknown;
+  } catch {
+    throw new WalletError(ErrorCode.InvalidParams, 'Invalid params: not JSON');
+  }
+}
+
+function parseParams(method: MethodName, params: unknown, caller: Caller): unknown {
+  try {
+    return methods[method].params.parse(caller.kind === 'page' ? fromPage(params) : params, 'params');
   } catch (error) {
     if (error instanceof SchemaError) throw new WalletError(ErrorCode.InvalidParams, `Invalid params: ${error.message}`);
     throw error;
@@ -80,7 +92,7 @@ export function createDispatcher(handlers: Handlers, services: Services): Dispat
   return async (request, caller) => {
     try {
       const method = resolveMethod(request, caller);
-      const params = parseParams(method, request.params);
+      const params = parseParams(method, request.params, caller);
       // Only the person's own actions keep the wallet from locking itself.
       if (caller.kind === 'ui' && !(methods[method] as MethodSpec).passive) await services.autoLock.touch();
       const owed = await checkPermission(method, caller, params, services);

@@ -36,6 +36,9 @@ export function installProvider(win: Window): void {
   const pending = new Map<string, [(v: unknown) => void, (e: Error) => void]>();
   const listeners = new Map<string, Set<Listener>>();
   const prefix = uuid();
+  // Taken now, before the page's own scripts run, so a page cannot swap them under its own requests.
+  const clone = structuredClone;
+  const stringify = JSON.stringify;
   let seq = 0;
   let subscribed = false;
 
@@ -63,10 +66,14 @@ export function installProvider(win: Window): void {
         const id = `${prefix}:${++seq}`;
         pending.set(id, [resolve, reject]);
         try {
-          win.postMessage({ ns: NS, kind: 'request', id, method: args?.method, params: args?.params }, origin);
+          const params = args?.params;
+          // Plain data only: what cannot be cloned (functions, symbols, DOM nodes) is refused, not dropped.
+          if (params !== undefined) clone(params);
+          const text = params === undefined ? undefined : stringify(params);
+          win.postMessage({ ns: NS, kind: 'request', id, method: args?.method, params: text }, origin);
         } catch {
           pending.delete(id);
-          reject(providerError({ code: -32602, message: 'params must be plain data (no functions or DOM nodes)' }));
+          reject(providerError({ code: -32602, message: 'params must be plain JSON data (no functions, symbols, DOM nodes or cycles)' }));
         }
       });
     },

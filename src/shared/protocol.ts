@@ -11,8 +11,17 @@ export interface PageRequest {
   kind: 'request';
   id: string;
   method: unknown;
+  /**
+   * The params as JSON text. A page's own objects reach a content script
+   * through the browser's wrappers, which in Firefox hide keys such as
+   * `__proto__` or `constructor`; text arrives whole, so the background sees
+   * exactly what the page sent and refuses what it should.
+   */
   params: unknown;
 }
+
+/** The longest params text a page may send; a page method's params are far smaller. */
+export const MAX_PAGE_PARAMS_TEXT = 64 * 1024;
 
 /** relay or UI → background, over runtime.sendMessage. */
 export interface BackgroundRequest {

@@ -611,20 +611,12 @@ describe.each(browserNames)('%s: imitated messages and hostile pages', (browserN
     await Promise.all([page.close(), victim.close()]);
   });
 
-  // KNOWN BUG (Firefox): an own param key named after an Object.prototype
-  // member ("__proto__", "constructor", "toString", "valueOf",
-  // "hasOwnProperty", "__defineGetter__") is silently dropped between the page
-  // and the background instead of being refused, so getGrant answers null,
-  // readProfile 4100, and connect / signIn open a window for what is left. The
-  // content relay reads the page's message through Firefox's Xray view of page
-  // objects; the same keys sent from an extension page reach the background
-  // and are refused. Marked as an expected failure in Firefox so the suite
-  // stays green; once fixed, vitest reports it as passing unexpectedly — then
-  // drop the mark.
-  (browserName === 'firefox' ? it.fails : it)(
-    `answers own "__proto__"/"constructor"-like keys in params -32602, like any unknown key${
-      browserName === 'firefox' ? ' (KNOWN BUG in Firefox: dropped instead)' : ''
-    }`,
+  // Firefox shows a content script page objects through wrappers that hide
+  // own keys named after Object.prototype members; the provider therefore
+  // sends params as JSON text, which arrives whole, and the background
+  // refuses these keys like any unknown key.
+  it(
+    'answers own "__proto__"/"constructor"-like keys in params -32602, like any unknown key',
     () => {
       expect(shadowOutcomes).toHaveLength(27);
       expect(shadowOutcomes.filter((o) => o.code !== -32602 || o.window !== undefined)).toEqual([]);

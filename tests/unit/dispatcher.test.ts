@@ -116,6 +116,43 @@ describe('params', () => {
   });
 });
 
+describe('params a page sends as JSON text', () => {
+  it('are read as the page wrote them', async () => {
+    const { db, dispatch } = setup();
+    const grant = makeGrant({ origin: site.origin });
+    await db.grants.add(grant);
+    expect(await dispatch({ method: 'atsign_getGrant', params: '[]' }, site)).toEqual({ ok: true, result: grant });
+    expect(await dispatch({ method: 'atsign_getGrant', params: '{}' }, site)).toEqual({ ok: true, result: grant });
+  });
+
+  it.each([
+    ['an own "__proto__" key', '{"__proto__":{"admin":true}}'],
+    ['an own "constructor" key', '{"constructor":{"prototype":{"admin":true}}}'],
+    ['an own "toString" key', '{"toString":"x"}'],
+    ['text that is not JSON', '{fields: [name]}'],
+    ['a JSON string', '"atsign_getGrant"'],
+    ['more than 64 KB', JSON.stringify({ x: 'a'.repeat(64 * 1024) })],
+  ])('refuse %s with -32602, and change nothing', async (_label, params) => {
+    const { db, dispatch } = setup();
+    const grant = makeGrant({ origin: site.origin });
+    await db.grants.add(grant);
+    for (const method of ['atsign_getGrant', 'atsign_disconnect'])
+      expect(errorOf(await dispatch({ method, params }, site)).code, method).toBe(ErrorCode.InvalidParams);
+    expect(await db.grants.toArray()).toEqual([grant]);
+    expect(({} as Record<string, unknown>).admin).toBeUndefined();
+  });
+
+  it('are not read as JSON from the wallet’s own pages, which send data', async () => {
+    const { dispatch } = setup();
+    expect(errorOf(await dispatch({ method: 'wallet_listGrants', params: '[]' }, ui)).code).toBe(ErrorCode.InvalidParams);
+  });
+
+  it('still answer an unknown method 4200 before looking at the params', async () => {
+    const { dispatch } = setup();
+    expect(errorOf(await dispatch({ method: 'atsign_nothing', params: 'not json' }, site)).code).toBe(ErrorCode.UnsupportedMethod);
+  });
+});
+
 describe('auto-lock', () => {
   it('is put off by the person’s own actions, not by a window’s passive checks or by sites', async () => {
     const { services, dispatch } = setup();

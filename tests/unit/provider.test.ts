@@ -95,7 +95,7 @@ describe('request', () => {
     const provider = discoverProvider(win);
     void provider.request({ method: 'atsign_getGrant', params: [] });
     expect(sentRequests(win)).toEqual([
-      { ns: NS, kind: 'request', id: expect.any(String), method: 'atsign_getGrant', params: [] },
+      { ns: NS, kind: 'request', id: expect.any(String), method: 'atsign_getGrant', params: '[]' },
     ]);
     expect(win.targetOrigins).toEqual([ORIGIN]);
   });
@@ -144,9 +144,26 @@ describe('request', () => {
     await expect(pending).resolves.toBe('real');
   });
 
+  it('sends params as JSON text, so a key such as "__proto__" arrives as the page wrote it', async () => {
+    const win = createFakeWindow(ORIGIN);
+    const provider = discoverProvider(win);
+    const params = JSON.parse('{"fields":["name"],"__proto__":{"admin":true}}') as unknown;
+    void provider.request({ method: 'atsign_connect', params });
+    void provider.request({ method: 'atsign_getGrant' });
+    const [withParams, without] = sentRequests(win);
+    expect(JSON.parse(withParams!.params as string)).toEqual(params);
+    expect(withParams!.params).toContain('"__proto__"');
+    expect(without!.params).toBeUndefined();
+  });
+
   it.each([
     ['a function', { onDone: () => {} }],
     ['a symbol', { tag: Symbol('x') }],
+    ['a cycle', (() => {
+      const cyclic: Record<string, unknown> = {};
+      cyclic.self = cyclic;
+      return cyclic;
+    })()],
   ])('rejects params holding %s with -32602, posting nothing', async (_label, params) => {
     const win = createFakeWindow(ORIGIN);
     const provider = discoverProvider(win);

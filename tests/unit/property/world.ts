@@ -376,6 +376,15 @@ export class Model {
   expect(method: unknown, params: unknown, origin: string): Expectation {
     if (typeof method !== 'string' || method.length === 0) return { code: -32600 };
     if (!PAGE_METHODS.includes(method)) return { code: 4200 };
+    // A page's params may come as JSON text: what it reads as is what counts.
+    if (typeof params === 'string') {
+      if (params.length > 64 * 1024) return { code: -32602 };
+      try {
+        params = JSON.parse(params);
+      } catch {
+        return { code: -32602 };
+      }
+    }
     const valid = pageParamsValid(method, params);
     if (valid === undefined) return { any: true };
     if (!valid) return { code: -32602 };
