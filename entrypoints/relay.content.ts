@@ -5,7 +5,7 @@ import { startRelay } from '@/src/content/relay';
 // browsers' runtime.sendMessage return a promise here (Chromium MV3, Firefox).
 type Runtime = {
   sendMessage(message: unknown): Promise<unknown>;
-  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onMessage: { addListener(listener: (message: unknown, sender: unknown, sendResponse: (answer: unknown) => void) => void): void };
 };
 const runtime = ((globalThis as { browser?: { runtime: Runtime } }).browser ?? (globalThis as unknown as { chrome: { runtime: Runtime } }).chrome).runtime;
 
@@ -16,7 +16,11 @@ export default defineContentScript({
   main() {
     startRelay(window, {
       send: (message) => runtime.sendMessage(message),
-      onEvent: (listener) => runtime.onMessage.addListener((message) => void listener(message)),
+      onEvent: (listener) =>
+        runtime.onMessage.addListener((message, _sender, sendResponse) => {
+          const answer = listener(message);
+          if (answer !== undefined) sendResponse(answer);
+        }),
     });
   },
 });

@@ -42,3 +42,20 @@ export function callerFromSender(sender: Runtime.MessageSender, extensionId: str
   const top = frameId === 0 ? null : originOf(sender.tab.url);
   return { kind: 'page', origin, topOrigin: top && top !== origin ? top : null, tabId: sender.tab.id, frameId };
 }
+
+/**
+ * A frame's caller with the top page's origin filled in where the browser
+ * left it out: Firefox gives an extension without the tabs permission no
+ * `sender.tab.url`. Then the wallet's own relay in the tab's top frame says
+ * which page it is — an answer only the extension's content script can give.
+ */
+export async function withTopOrigin(
+  caller: PageCaller,
+  sender: Runtime.MessageSender,
+  askTopFrame: (tabId: number) => Promise<unknown>,
+): Promise<PageCaller> {
+  if (caller.frameId === 0 || sender.tab?.url) return caller;
+  const top = await askTopFrame(caller.tabId).catch(() => null);
+  if (typeof top !== 'string' || !/^https?:\/\/[^/]+$/.test(top) || top === caller.origin) return caller;
+  return { ...caller, topOrigin: top };
+}

@@ -2,10 +2,10 @@
 // runtime.onMessage listener through which every request arrives.
 import type { Browser, Runtime } from 'webextension-polyfill';
 import { ErrorCode } from '@/src/shared/errors';
-import { isOurs, type Reply } from '@/src/shared/protocol';
+import { isOurs, NS, type Reply } from '@/src/shared/protocol';
 import { ActivityLog } from './activity/activity-log';
 import { Approvals } from './approvals/approvals';
-import { callerFromSender } from './caller';
+import { callerFromSender, withTopOrigin } from './caller';
 import { WalletDatabase } from './db/database';
 import { ActivityRepo } from './db/activity-repo';
 import { GrantsRepo } from './db/grants-repo';
@@ -66,6 +66,7 @@ const SUBSCRIBED: Reply = { ok: true, result: null };
 export function startBackground(browser: Browser, services: Services = createServices(browser)): void {
   const dispatch = createDispatcher(handlers, services);
   const extensionBase = browser.runtime.getURL('/');
+  const askTopFrame = (tabId: number) => browser.tabs.sendMessage(tabId, { ns: NS, kind: 'whereAmI' }, { frameId: 0 });
   // Returning undefined leaves a message that is not ours to other listeners.
   const listener = (message: unknown, sender: Runtime.MessageSender): Promise<Reply> | undefined => {
     if (!isOurs(message)) return undefined;
@@ -73,7 +74,9 @@ export function startBackground(browser: Browser, services: Services = createSer
     if (!caller) return Promise.resolve(NOBODY);
     // A frame that talks to the wallet, or listens to it, is sent its origin's events.
     if (caller.kind === 'page') inBackground(services.frames.remember(caller.origin, { tabId: caller.tabId, frameId: caller.frameId }));
-    return message.kind === 'subscribe' ? Promise.resolve(SUBSCRIBED) : dispatch(message, caller);
+    if (message.kind === 'subscribe') return Promise.resolve(SUBSCRIBED);
+    if (caller.kind === 'ui') return dispatch(message, caller);
+    return withTopOrigin(caller, sender, askTopFrame).then((full) => dispatch(message, full));
   };
   browser.runtime.onMessage.addListener(listener as Runtime.OnMessageListener);
   browser.alarms.onAlarm.addListener((alarm) => {

@@ -6,7 +6,8 @@ import { NS, type PageRequest, type Reply, type WalletEvent } from '../shared/pr
 
 export interface RelayPort {
   send(message: unknown): Promise<unknown>;
-  onEvent(listener: (message: unknown) => void): void;
+  /** Messages from the background; what the listener returns (if anything) is the answer. */
+  onEvent(listener: (message: unknown) => unknown): void;
 }
 
 const UNREACHABLE: Reply = {
@@ -38,9 +39,15 @@ export function startRelay(win: Window, port: RelayPort): void {
   });
 
   port.onEvent((message) => {
-    const m = message as Partial<WalletEvent> | null;
+    const m = message as Partial<WalletEvent> | { ns?: unknown; kind?: unknown } | null;
+    if (m?.ns !== NS) return undefined;
+    // Which page this is, asked of a tab's top frame: Firefox does not tell
+    // the background a tab's address without the tabs permission.
+    if (m.kind === 'whereAmI') return origin;
     // The background addresses each event to one origin; a frame that has since
     // navigated elsewhere must not pass it on.
-    if (m?.ns === NS && m.kind === 'event' && m.origin === origin) toPage({ kind: 'event', name: m.name, data: m.data });
+    const event = m as Partial<WalletEvent>;
+    if (event.kind === 'event' && event.origin === origin) toPage({ kind: 'event', name: event.name, data: event.data });
+    return undefined;
   });
 }

@@ -152,18 +152,11 @@ describe.each(browserNames)('%s: the wallet under load', (browserName) => {
     await Promise.all([...plain, ...hosts].map((p) => p.close()));
   });
 
-  // KNOWN BUG (Firefox): the window for a request from a cross-origin frame
-  // does not say which page the frame is in. The background takes the top
-  // page's origin from sender.tab.url, which Firefox leaves out for an
-  // extension without the "tabs" permission or host permissions, so
-  // topOrigin is null and the "Asked from a frame inside …" note is not
-  // shown. Marked as an expected failure in Firefox so the suite stays
-  // green; once fixed, vitest reports it as passing unexpectedly — then drop
-  // the mark.
-  (browserName === 'firefox' ? it.fails : it)(
-    `tells the person a request came from a frame inside another site${
-      browserName === 'firefox' ? ' (KNOWN BUG in Firefox: not told)' : ''
-    }`,
+  // Chromium names the tab's page in the sender; Firefox does not without
+  // the tabs permission, so the background asks its own relay in the tab's
+  // top frame which page it is.
+  it(
+    'tells the person a request came from a frame inside another site',
     () => {
       const [a] = sites as [TestSite];
       expect(framedAsk?.topOrigin).toBe(a.origin);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callerFromSender } from '@/src/background/caller';
+import { callerFromSender, withTopOrigin, type PageCaller } from '@/src/background/caller';
 import { contentScriptSender, tab, type Sender } from './support/senders';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -116,5 +116,39 @@ describe('a cross-origin iframe', () => {
       frameId: 9,
     });
     expect(who(sender)).toMatchObject({ origin: 'https://news.example', topOrigin: null });
+  });
+});
+
+describe('a cross-origin iframe in Firefox, which gives no tab address', () => {
+  const frameSender = (frameId = 9) => contentScriptSender(ID, 'https://widget.example/frame', { tab: tab(4), frameId });
+  const frameCaller = (sender: Sender) => who(sender) as PageCaller;
+
+  it('learns the top page from the wallet’s relay in the top frame', async () => {
+    const sender = frameSender();
+    const asked: number[] = [];
+    const full = await withTopOrigin(frameCaller(sender), sender, async (tabId) => {
+      asked.push(tabId);
+      return 'https://news.example';
+    });
+    expect(asked).toEqual([4]);
+    expect(full).toMatchObject({ origin: 'https://widget.example', topOrigin: 'https://news.example', tabId: 4, frameId: 9 });
+  });
+
+  it.each([
+    ['the top frame has no relay', () => Promise.reject(new Error('Could not establish connection'))],
+    ['the answer is not an origin', async () => 'https://news.example/story'],
+    ['the answer is not text', async () => ({ origin: 'https://news.example' })],
+    ['the top page is the frame’s own origin', async () => 'https://widget.example'],
+  ])('leaves the top origin out when %s', async (_label, ask) => {
+    const sender = frameSender();
+    expect((await withTopOrigin(frameCaller(sender), sender, ask)).topOrigin).toBeNull();
+  });
+
+  it('asks nothing for a top frame, or when the browser gave the tab’s address', async () => {
+    const never = () => Promise.reject(new Error('asked'));
+    const top = frameSender(0);
+    expect((await withTopOrigin(frameCaller(top), top, never)).topOrigin).toBeNull();
+    const chromium = contentScriptSender(ID, 'https://widget.example/frame', { tab: { ...tab(4), url: 'https://news.example/' }, frameId: 9 });
+    expect((await withTopOrigin(frameCaller(chromium), chromium, never)).topOrigin).toBe('https://news.example');
   });
 });

@@ -202,3 +202,13 @@ describe('a window with an opaque origin', () => {
     expect(win.targetOrigins).toEqual([]);
   });
 });
+
+describe('a question from the background', () => {
+  it('"which page is this?" is answered with this window’s origin, and posts nothing to the page', () => {
+    const { toPage, backgroundEmits } = setup();
+    expect(backgroundEmits({ ns: NS, kind: 'whereAmI' })).toBe(ORIGIN);
+    expect(backgroundEmits({ ns: 'other', kind: 'whereAmI' })).toBeUndefined();
+    expect(backgroundEmits(event())).toBeUndefined();
+    expect(toPage().filter((m) => (m as { kind?: string }).kind !== 'event')).toEqual([]);
+  });
+});
