@@ -8,6 +8,7 @@
 import { ATSIGN_FIELD } from './atkeys-format';
 import { checkAtSign } from './atsign';
 import { AtKeysError } from './errors';
+import { quote } from '../shared/quote';
 
 interface Source {
   where: string;
@@ -48,7 +49,7 @@ export function findAtSign(file: Record<string, unknown>, fileName?: string): Fo
   const sources: Source[] = [];
   const ownerKeys = Object.keys(file).filter((key) => key.startsWith('@'));
   for (const key of ownerKeys) {
-    const where = `the file's "${key}" key`;
+    const where = `the file's ${quote(key)} key`;
     sources.push({ where, atSign: normalised(key, where) });
   }
   if (Object.hasOwn(file, ATSIGN_FIELD)) {
@@ -61,7 +62,7 @@ export function findAtSign(file: Record<string, unknown>, fileName?: string): Fo
   }
 
   const fromName = atSignsFromFileName(fileName);
-  const nameWhere = `the file name "${fileName ?? ''}"`;
+  const nameWhere = `the file name ${quote(fileName ?? '')}`;
   const first = sources[0];
   if (!first) {
     const best = fromName[0];
@@ -78,7 +79,7 @@ export function findAtSign(file: Record<string, unknown>, fileName?: string): Fo
     if (other.atSign !== first.atSign) {
       throw new AtKeysError(
         'atsign-conflict',
-        `The file names two different atSigns: "${first.atSign}" in ${first.where} and "${other.atSign}" in ${other.where}.`,
+        `The file names two different atSigns: ${quote(first.atSign)} in ${first.where} and ${quote(other.atSign)} in ${other.where}.`,
       );
     }
   }
@@ -86,7 +87,7 @@ export function findAtSign(file: Record<string, unknown>, fileName?: string): Fo
   if (nameReadings.length > 0 && !nameReadings.includes(first.atSign)) {
     throw new AtKeysError(
       'atsign-conflict',
-      `The file belongs to "${first.atSign}" (${first.where}), but ${nameWhere} says "${nameReadings[0]}".`,
+      `The file belongs to ${quote(first.atSign)} (${first.where}), but ${nameWhere} says ${quote(nameReadings[0] ?? '')}.`,
     );
   }
   return { atSign: first.atSign, ownerKeys };

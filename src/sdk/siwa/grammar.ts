@@ -61,13 +61,5 @@ export const KNOWN_KEYS: ReadonlySet<string> = new Set<keyof SignInMessage>([
 /** Labels in the order they must appear, for errors that say where a line belongs. */
 export const FIELD_ORDER = [...REQUIRED_FIELDS, ...OPTIONAL_FIELDS].map((f) => f.label).concat('Resources').join(', ');
 
-const MAX_QUOTE_CHARS = 60;
-// Characters JSON.stringify leaves as they are but a reader cannot see.
-const INVISIBLE = /[\u007f-\u009f\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
-
 /** A value as an error shows it: JSON-quoted with invisible characters escaped, and cut short. */
-export function quote(value: string): string {
-  const chars = [...value];
-  const short = chars.length > MAX_QUOTE_CHARS ? `${chars.slice(0, MAX_QUOTE_CHARS).join('')}…` : value;
-  return JSON.stringify(short).replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
+export { quote } from '../../shared/quote';

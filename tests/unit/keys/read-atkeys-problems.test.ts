@@ -135,6 +135,15 @@ describe('readAtKeys refuses, with the right problem and a sentence naming it', 
     expect(error.message).toContain(atSign);
   });
 
+  it('bad-atsign: a key with a direction override is quoted with the override escaped, not obeyed', async () => {
+    const file = fixtureJson(ALICE);
+    delete file['@alice🛠'];
+    const text = JSON.stringify({ ...file, '@ali\u202Ece evil': file.selfEncryptionKey });
+    const error = await expectProblem(readAtKeys(text), 'bad-atsign');
+    expect(error.message).toContain('"@ali\\u202ece evil"');
+    expect(error.message).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+  });
+
   it('bad-atsign: an "atsign" field that is not text, or a file name that is not an atSign', async () => {
     const file = fixtureJson(ALICE);
     delete file['@alice🛠'];
