@@ -101,7 +101,7 @@ export function createDispatcher(handlers: Handlers, services: Services): Dispat
       const { activity } = methods[method] as MethodSpec;
       // Logged in order, but the site's answer does not wait for the writes.
       if (activity && caller.kind === 'page') {
-        void services.activity.record(activity, caller.origin, fieldsIn(result));
+        services.activity.recordSoon(activity, caller.origin, fieldsIn(result));
         void noteUse(caller.origin, services);
       }
       return { ok: true, result };

@@ -12,6 +12,10 @@ import { decryptEntry, entryEncrypter, generateLogKeys, importLogPrivateKey, typ
 
 type Content = Pick<ActivityEntry, 'origin' | 'fields'>;
 
+/** How long an entry from recordSoon may wait for others, and how many may wait. */
+const SOON_MS = 250;
+const SOON_MAX_ENTRIES = 500;
+
 /** How many entries one look through the log reads at most, when filtering by site. */
 const SCAN_LIMIT = 2_000;
 
@@ -21,6 +25,9 @@ export class ActivityLog implements SealedStore {
   private writes: Promise<void> = Promise.resolve();
   /** Entries asked for that the next write takes. */
   private pending: { at: number; kind: ActivityKind; content: Content }[] = [];
+  /** A write of the pending entries is queued and has not taken them yet. */
+  private queued = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly repo: ActivityRepo,
@@ -36,15 +43,39 @@ export class ActivityLog implements SealedStore {
   }
 
   /**
-   * Adds an entry. A caller need not wait: a site's read is answered without
-   * waiting for its log write, which still lands in order, and anyone reading
-   * the log sees it. Entries asked for while a write is under way are written
-   * together in the next one, so a busy site costs one transaction per write,
-   * not per read. It never rejects; a failed write is reported.
+   * Adds an entry and writes it now, with any others waiting; resolves once
+   * written. It never rejects; a failed write is reported. Entries asked for
+   * while a write is under way go together into the next one.
    */
   record(kind: ActivityKind, origin: string, fields: string[] = []): Promise<void> {
     this.pending.push({ at: this.now(), kind, content: { origin, fields } });
-    if (this.pending.length === 1) this.writes = this.writes.then(() => this.writePending());
+    return this.flush();
+  }
+
+  /**
+   * Adds an entry written within a quarter second, with the others of that
+   * moment, in one transaction: a site reading many times a second costs the
+   * wallet one write, not one per read. Anyone reading the log first makes it
+   * write them. The one loss possible is the last quarter second of reads if
+   * the browser quits in it.
+   */
+  recordSoon(kind: ActivityKind, origin: string, fields: string[] = []): void {
+    this.pending.push({ at: this.now(), kind, content: { origin, fields } });
+    if (this.pending.length >= SOON_MAX_ENTRIES) void this.flush();
+    else this.timer ??= setTimeout(() => void this.flush(), SOON_MS);
+  }
+
+  /** Writes every entry asked for so far; resolves once they are written. */
+  private flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.pending.length > 0 && !this.queued) {
+      this.queued = true;
+      this.writes = this.writes.then(() => {
+        this.queued = false;
+        return this.writePending();
+      });
+    }
     return this.writes;
   }
 
@@ -67,7 +98,7 @@ export class ActivityLog implements SealedStore {
 
   /** Resolves once every entry asked for so far is written. */
   settled(): Promise<void> {
-    return this.writes;
+    return this.flush();
   }
 
   /** A page of entries, newest first; `nextBefore` continues where this one stopped. */

@@ -40,6 +40,24 @@ describe('the activity log', () => {
     expect(addAll.mock.calls.length).toBeLessThanOrEqual(2);
   });
 
+  it('writes a busy site’s reads together, and shows them to anyone reading the log at once', async () => {
+    const w = await walletWithBarbara();
+    const repo = (w.services.activity as unknown as { repo: { addAll: (r: unknown[]) => Promise<void> } }).repo;
+    const addAll = vi.spyOn(repo, 'addAll');
+    for (let i = 0; i < 50; i++) w.services.activity.recordSoon('read', SHOP, [`x-field-${i}`]);
+    expect(addAll).not.toHaveBeenCalled();
+    const { entries } = await w.ok('wallet_listActivity');
+    expect(entries).toHaveLength(50);
+    expect(entries[0]!.fields).toEqual(['x-field-49']);
+    expect(addAll).toHaveBeenCalledTimes(1);
+  });
+
+  it('writes reads nobody looks at within a quarter second', async () => {
+    const w = await walletWithBarbara();
+    w.services.activity.recordSoon('read', SHOP, ['name']);
+    await vi.waitFor(async () => expect(await w.db.activity.count()).toBe(1), { timeout: 2_000 });
+  });
+
   it('is written while locked, read only when unlocked, and unreadable at rest', async () => {
     const w = await walletWithBarbara();
     await w.ok('wallet_lock');
