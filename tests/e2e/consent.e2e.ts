@@ -104,6 +104,8 @@ describe.each(browserNames)('%s: consent and grants', (browserName) => {
     // …the window that could no longer answer anything is closed (the worker
     // has to start again first, which can take a while on a busy machine)…
     await expect.poll(() => wallet.countExtensionPages('/approve.html'), { timeout: 15_000 }).toBe(0);
+    // …nothing was granted…
+    expect(await page.request('atsign_getGrant')).toEqual({ result: null });
     // …and the site can ask again.
     await page.start('again', 'atsign_connect', { fields: ['name'] });
     await (await ApprovalPage.waitFor(wallet)).reject();
