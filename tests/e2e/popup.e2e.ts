@@ -2,6 +2,7 @@
 // it or all of it away, and read what happened.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserNames, launchWallet, type WalletBrowser } from './harness';
+import { callWallet } from './harness/wallet-api';
 import { fillPersona, walletWithAtSign } from './harness/wallet-setup';
 import { ApprovalPage } from './pages/approval-page';
 import { SitePage } from './pages/site-page';
@@ -28,6 +29,19 @@ describe.each(browserNames)('%s: the popup', (browserName) => {
   afterAll(async () => {
     await wallet?.close();
     await site?.close();
+  });
+
+  it('sets how soon the wallet locks itself from the Settings tab, and lists the atSigns', async () => {
+    const popup = await wallet.openExtensionPage('/popup.html');
+    await popup.clickRole('tab', 'Settings');
+    await popup.waitForRole('heading', 'Settings');
+    const atSign = (await callWallet(wallet, 'wallet_getState')).activeAtSign!;
+    expect(await popup.textOf('.settings-atsigns')).toContain(`${atSign} (active)`);
+    await popup.selectLabel('Lock after', '1 hour');
+    await expect.poll(async () => (await callWallet(wallet, 'wallet_getState')).autoLockMinutes, { timeout: 5_000 }).toBe(60);
+    await popup.selectLabel('Lock after', '15 minutes');
+    await expect.poll(async () => (await callWallet(wallet, 'wallet_getState')).autoLockMinutes, { timeout: 5_000 }).toBe(15);
+    await popup.close();
   });
 
   it('removes one field and leaves the others readable', async () => {

@@ -1,6 +1,6 @@
 // "Security": when the wallet locks itself, and the passphrase.
 import type { AutoLockMinutes } from '../shared/use-wallet';
-import { AutoLockField } from './auto-lock-field';
+import { AutoLockField } from '../shared/auto-lock-field';
 import { ChangePassphraseForm } from './change-passphrase-form';
 
 interface Props {

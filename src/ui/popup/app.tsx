@@ -11,18 +11,20 @@ import { ActivitySection } from './activity-section';
 import { EmptyState } from './empty-state';
 import { PersonasSection } from './personas-section';
 import { PopupTabs, TabPanel, type TabDef } from './popup-tabs';
+import { SettingsSection } from './settings-section';
 import { SitesSection } from './sites-section';
 import { useActivity } from './use-activity';
 import { usePersonaDirectory } from './use-persona-directory';
 import { useSites } from './use-sites';
 import { WalletHeader } from './wallet-header';
 
-type Place = 'sites' | 'activity' | 'personas';
+type Place = 'sites' | 'activity' | 'personas' | 'settings';
 
 const PLACES: readonly TabDef<Place>[] = [
   { key: 'sites', label: 'Sites' },
   { key: 'activity', label: 'Activity' },
   { key: 'personas', label: 'Personas' },
+  { key: 'settings', label: 'Settings' },
 ];
 
 export function App() {
@@ -103,11 +105,9 @@ export function App() {
             <p class="status empty">Choose an active atSign to see its personas.</p>
           )}
         </TabPanel>
-        <p class="popup-footer">
-          <button type="button" class="link-button" onClick={onboard}>
-            Manage atSigns and security
-          </button>
-        </p>
+        <TabPanel tabKey="settings" selected={place === 'settings'}>
+          <SettingsSection wallet={wallet} onAutoLock={actions.setAutoLock} onManage={onboard} />
+        </TabPanel>
       </>
     );
   }

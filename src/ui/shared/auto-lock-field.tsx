@@ -1,10 +1,10 @@
 // How long the wallet stays unlocked while unused. Saved as soon as it changes.
 import { AUTO_LOCK_CHOICES } from '../../shared/wallet-state';
-import { FormAlert } from '../shared/form-alert';
-import { FormStatus } from '../shared/form-status';
-import type { AutoLockMinutes } from '../shared/use-wallet';
-import { useSubmit } from '../shared/use-submit';
-import { formatMinutes } from '../shared/words';
+import { FormAlert } from './form-alert';
+import { FormStatus } from './form-status';
+import type { AutoLockMinutes } from './use-wallet';
+import { useSubmit } from './use-submit';
+import { formatMinutes } from './words';
 
 const isChoice = (minutes: number): minutes is AutoLockMinutes => (AUTO_LOCK_CHOICES as readonly number[]).includes(minutes);
 
