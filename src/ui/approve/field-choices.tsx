@@ -16,7 +16,9 @@ export function FieldChoices({ host, rows, disabled, onTick, onFill }: Props) {
   }
   return (
     <fieldset class="plain field-choices">
-      <legend>What {host} will see</legend>
+      <legend>
+        What <bdi>{host}</bdi> will see
+      </legend>
       <ul class="field-choices__list">
         {rows.map((row) => (
           <FieldChoice key={row.name} row={row} disabled={disabled} onTick={onTick} onFill={onFill} />

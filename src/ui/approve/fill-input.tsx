@@ -34,7 +34,9 @@ export function FillInput({ name, label, value, problem, onInput }: Props) {
   };
   return (
     <div class="field fill">
-      <label for={id}>Fill in {label}</label>
+      <label for={id}>
+        Fill in <bdi>{label}</bdi>
+      </label>
       {kind.input === 'textarea' ? (
         <textarea {...common} rows={3} onInput={(event) => onInput(event.currentTarget.value)} />
       ) : (

@@ -28,7 +28,9 @@ export function FillPicture({ label, value, onInput }: Props) {
 
   return (
     <div class="field fill">
-      <label for={id}>Fill in {label}</label>
+      <label for={id}>
+        Fill in <bdi>{label}</bdi>
+      </label>
       <input
         id={id}
         class="file-input"

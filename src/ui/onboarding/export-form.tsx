@@ -27,7 +27,8 @@ export function ExportForm({ atSign, idPrefix, onExport, onCancel }: Props) {
   return (
     <form class="inline-form" onSubmit={onSubmit} aria-label={`Export ${atSign}`}>
       <p>
-        The file holds {atSign}’s keys. Anyone who has it can act as {atSign}, so keep it somewhere safe.
+        The file holds <bdi>{atSign}</bdi>’s keys. Anyone who has it can act as <bdi>{atSign}</bdi>, so keep it somewhere
+        safe.
       </p>
       <PassphraseInput
         id={`${idPrefix}-export-passphrase`}

@@ -18,7 +18,10 @@ export function RemoveConfirm({ atSign, exportedFile, onExportFirst, onRemove, o
   return (
     <div class="inline-form inline-form--danger">
       <p ref={textRef} tabIndex={-1}>
-        <strong>Remove {atSign} from this wallet?</strong> Sites you signed in to with it lose access at once. The wallet
+        <strong>
+          Remove <bdi>{atSign}</bdi> from this wallet?
+        </strong>{' '}
+        Sites you signed in to with it lose access at once. The wallet
         keeps no other copy of its keys.
       </p>
       {exportedFile ? (
@@ -32,7 +35,7 @@ export function RemoveConfirm({ atSign, exportedFile, onExportFirst, onRemove, o
           Export first
         </button>
         <button type="button" class="button button--danger" onClick={() => void submit()} disabled={busy}>
-          Remove {atSign}
+          Remove <bdi>{atSign}</bdi>
         </button>
         <button type="button" class="button button--secondary" onClick={onCancel} disabled={busy}>
           Cancel

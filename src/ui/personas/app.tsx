@@ -8,6 +8,7 @@ import { LoadStatus } from '../shared/load-status';
 import { openOnboarding } from '../shared/open-onboarding';
 import { UnlockForm } from '../shared/unlock-form';
 import { useWallet } from '../shared/use-wallet';
+import { isolate } from '../shared/words';
 import { NoAtSign } from './no-atsign';
 import { PageHeader } from '../shared/page-header';
 import { PersonasView } from './personas-view';
@@ -30,12 +31,12 @@ export function App() {
   const add = async (name: string) => {
     await store.add(name);
     setFocusEditor(true);
-    setAnnouncement(`Added ${name}.`);
+    setAnnouncement(`Added ${isolate(name)}.`);
   };
   const remove = async (persona: Persona) => {
     await store.remove(persona.id);
     setFocusEditor(true);
-    setAnnouncement(`Deleted ${persona.name}. Sites that used it no longer have access.`);
+    setAnnouncement(`Deleted ${isolate(persona.name)}. Sites that used it no longer have access.`);
   };
 
   let body;

@@ -4,6 +4,7 @@ import type { CustomDraft } from './draft';
 import { customKey, customName, inputId } from './draft';
 import { customFieldName } from './custom-field-name';
 import { describedBy, FieldMessage } from './field-message';
+import { isolate } from '../shared/words';
 
 interface Props {
   row: CustomDraft;
@@ -18,7 +19,9 @@ function seenAs(row: CustomDraft): string {
   const name = customName(row);
   if (!name) return 'Sites see it by a name made from the label.';
   const kept = row.savedName !== null && row.label.trim() && customFieldName(row.label) !== row.savedName;
-  return kept ? `Sites see it as ${name}. The name stays as saved, so sites that have it keep it.` : `Sites see it as ${name}`;
+  return kept
+    ? `Sites see it as ${isolate(name)}. The name stays as saved, so sites that have it keep it.`
+    : `Sites see it as ${isolate(name)}`;
 }
 
 export function CustomFieldRow({ row, index, messages, onChange, onBlur, onRemove }: Props) {

@@ -14,7 +14,7 @@ interface Props {
 
 function SitesNote({ name, sites }: { name: string; sites: string[] | null }) {
   if (sites === null) return null;
-  if (sites.length === 0) return <p class="note">No site uses {name} now.</p>;
+  if (sites.length === 0) return <p class="note">No site uses <bdi>{name}</bdi> now.</p>;
   return (
     <div class="note">
       <p>{sites.length === 1 ? '1 site uses it now:' : `${sites.length} sites use it now:`}</p>
@@ -33,14 +33,17 @@ export function DeleteConfirm({ name, sites, onDelete, onCancel }: Props) {
   return (
     <div class="inline-form inline-form--danger">
       <p ref={textRef} tabIndex={-1}>
-        <strong>Delete {name}?</strong> Its fields are deleted, and every site that uses {name} has its access revoked
+        <strong>
+          Delete <bdi>{name}</bdi>?
+        </strong>{' '}
+        Its fields are deleted, and every site that uses <bdi>{name}</bdi> has its access revoked
         at once. This cannot be undone.
       </p>
       <SitesNote name={name} sites={sites} />
       <FormAlert error={error} />
       <div class="actions">
         <button type="button" class="button button--danger" disabled={busy} onClick={() => void submit()}>
-          Delete {name}
+          Delete <bdi>{name}</bdi>
         </button>
         <button type="button" class="button button--secondary" disabled={busy} onClick={onCancel}>
           Cancel

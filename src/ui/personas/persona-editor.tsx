@@ -116,7 +116,7 @@ export function PersonaEditor(props: Props) {
     <section class="editor" aria-labelledby="editor-heading">
       <form class="card editor__form" aria-labelledby="editor-heading" onSubmit={onSubmit} noValidate>
         <h3 id="editor-heading" ref={headingRef} tabIndex={-1}>
-          Edit {persona.name}
+          Edit <bdi>{persona.name}</bdi>
         </h3>
         <div class="field">
           <label for={NAME_KEY}>Persona name</label>

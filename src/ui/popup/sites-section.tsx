@@ -8,6 +8,7 @@ import type { Persona } from '../../shared/persona';
 import { FormStatus } from '../shared/form-status';
 import { displayHost } from '../shared/origin-display';
 import type { Loadable } from '../shared/use-call';
+import { isolate } from '../shared/words';
 import { countOf, fieldLabel } from './format';
 import { GrantItem } from './grant-item';
 import { ListStatus } from './list-status';
@@ -103,7 +104,7 @@ function SiteList({ grants, personasOf, now, actions }: ListProps) {
     onRemoveField: async (field: string) => {
       const next = [grant.origin, ...neighbours(grant.origin)];
       await actions.removeField(grant.origin, field);
-      setSaid(`${grant.origin} can no longer see ${labelOf(grant, field)}.`);
+      setSaid(`${grant.origin} can no longer see ${isolate(labelOf(grant, field))}.`);
       setFocusNext(next);
     },
     onPersona: (personaId: string) => actions.setPersona(grant.origin, personaId),

@@ -1,5 +1,14 @@
 // Numbers and names as a person reads them. Pure functions, easy to test.
 
+/**
+ * A name a person or a site chose, set apart inside a sentence of ours (what
+ * <bdi> does in markup): a right-to-left name, or one holding a direction
+ * override, cannot reorder the words around it.
+ */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
+}
+
 export function formatTime(ms: number, locale?: string): string {
   return new Date(ms).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
 }
