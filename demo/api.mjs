@@ -76,8 +76,8 @@ function cookieValue(req, name) {
  * `sdk` is the SDK's sign-in module. Returns `handle(req, res, pathname)`.
  */
 export function createDemoApi({ origin, sdk, nonces = createNonceStore(), sessions = createSessionStore(), headers = {} }) {
-  const domain = new URL(origin).host;
-  const scheme = new URL(origin).protocol === 'http:' ? 'http' : 'https';
+  const { host: domain, protocol } = new URL(origin);
+  const scheme = protocol === 'http:' ? 'http' : 'https';
   const sessionCookie = (id, maxAgeS) => `${SESSION_COOKIE}=${id}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${maxAgeS}`;
 
   function reply(res, status, body, extra = {}) {

@@ -9,15 +9,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { findBrowsers } from '../../scripts/browsers.mjs';
 import type { E2EPage } from '../../tests/e2e/harness';
-
-const QUIET = [
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-gpu',
-  '--disable-quic',
-];
+import { QUIET } from '../../tests/e2e/harness/chromium';
 
 export interface BenchChromium {
   context: BrowserContext;

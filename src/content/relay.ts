@@ -39,15 +39,14 @@ export function startRelay(win: Window, port: RelayPort): void {
   });
 
   port.onEvent((message) => {
-    const m = message as Partial<WalletEvent> | { ns?: unknown; kind?: unknown } | null;
+    const m = message as Partial<Omit<WalletEvent, 'kind'>> & { kind?: unknown } | null;
     if (m?.ns !== NS) return undefined;
     // Which page this is, asked of a tab's top frame: Firefox does not tell
     // the background a tab's address without the tabs permission.
     if (m.kind === 'whereAmI') return origin;
     // The background addresses each event to one origin; a frame that has since
     // navigated elsewhere must not pass it on.
-    const event = m as Partial<WalletEvent>;
-    if (event.kind === 'event' && event.origin === origin) toPage({ kind: 'event', name: event.name, data: event.data });
+    if (m.kind === 'event' && m.origin === origin) toPage({ kind: 'event', name: m.name, data: m.data });
     return undefined;
   });
 }

@@ -27,10 +27,11 @@ function checkOptions(options: VerifySignInOptions): { domain: string; scheme: s
   return { domain, scheme, nonce, now: ms };
 }
 
+/** The URI's origin; null when it has none (not a URL, or not a web scheme). */
 function originOf(uri: string): string | null {
   try {
-    const url = new URL(uri);
-    return `${url.protocol.slice(0, -1)}://${url.host}`;
+    const { origin } = new URL(uri);
+    return origin === 'null' ? null : origin;
   } catch {
     return null;
   }

@@ -7,8 +7,8 @@ import { extensionDir } from './extension';
 import type { E2EPage, LaunchOptions, WalletBrowser } from './types';
 
 // Without these, Chromium keeps dialling Google services that this closed
-// network refuses.
-const QUIET = [
+// network refuses. The benchmarks launch with them too.
+export const QUIET = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
