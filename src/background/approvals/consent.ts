@@ -5,6 +5,7 @@ import { ErrorCode, WalletError } from '@/src/shared/errors';
 import type { ParamsOf } from '@/src/shared/methods';
 import { buildSignInMessage } from '@/src/sdk/siwa/build';
 import type { PageCaller } from '../caller';
+import { currentGrant } from '../grants/grants';
 import type { Services } from '../services';
 
 export interface SignInConsent {
@@ -31,8 +32,9 @@ export async function askConsent(method: keyof Consent, caller: PageCaller, para
   const atSign = await services.settings.get('activeAtSign');
   if (!atSign) throw new WalletError(ErrorCode.Unauthorized, 'There is no atSign in this wallet to sign in with.');
   const message = signInMessage(origin, atSign, params as ParamsOf<'atsign_signIn'>, services.now());
-  const grant = await services.grants.byOrigin(origin);
-  // "Keep me signed in": same atSign, within its time, grant not revoked — no window.
+  // "Keep me signed in": a grant in force (not revoked, not past its expiry even
+  // if not swept yet), for the atSign now active, within its 30 days — no window.
+  const grant = await currentGrant(origin, services);
   if (grant?.atSign === atSign && (grant.signInKeptUntil ?? 0) > services.now()) {
     await services.vault.requireKey();
     // Already kept: this sign-in does not push the 30 days further out.

@@ -2,7 +2,7 @@
 import { DURATIONS } from '@/src/shared/approval';
 import { ErrorCode, WalletError } from '@/src/shared/errors';
 import type { SiteAccess } from '@/src/shared/grant';
-import { saveGrant } from '../grants/grants';
+import { currentGrant, saveGrant } from '../grants/grants';
 import { announceRevoked } from '../grants/revoke';
 import { findPersona } from '../personas/personas';
 import type { Services } from '../services';
@@ -27,11 +27,13 @@ export const revokeGrant: Handler<'wallet_revokeGrant'> = async ({ params }, ser
 };
 
 export const updateGrant: Handler<'wallet_updateGrant'> = async ({ params }, services) => {
-  const grant = await services.grants.byOrigin(params.origin);
+  // A grant past its time is over, even before it is swept: it cannot be brought back here.
+  const grant = await currentGrant(params.origin, services);
   if (!grant) throw new WalletError(ErrorCode.InvalidParams, 'That site has no access.', { reason: 'unknown-grant' });
   const fields = grant.fields.filter((f) => f !== params.removeField);
-  // Taking away the last field is taking away access.
-  if (fields.length === 0) {
+  // Taking away the last field is taking away access. A grant that never had
+  // fields (made by a sign-in) is not ended by changing its persona or time.
+  if (grant.fields.length > 0 && fields.length === 0) {
     await revoke(params.origin, services);
     return siteList(services);
   }
@@ -48,6 +50,9 @@ export const updateGrant: Handler<'wallet_updateGrant'> = async ({ params }, ser
     expiresAt = ms === null ? null : services.now() + ms;
   }
   const updated = { ...grant, fields, personaId, expiresAt };
+  // "Keep me signed in" never outlasts the grant: a shorter time shortens it too.
+  if (updated.signInKeptUntil !== undefined && expiresAt !== null && expiresAt < updated.signInKeptUntil)
+    updated.signInKeptUntil = expiresAt;
   await saveGrant(updated, services);
   if (params.removeField) await services.activity.record('revoke', grant.origin, [params.removeField]);
   return siteList(services);

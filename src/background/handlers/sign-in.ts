@@ -6,14 +6,15 @@ import { signEd25519 } from '@/src/keys';
 import { ErrorCode, WalletError } from '@/src/shared/errors';
 import type { Grant } from '@/src/shared/grant';
 import type { IdentitySecrets } from '../db/identities-repo';
-import { saveGrant } from '../grants/grants';
+import { currentGrant, saveGrant } from '../grants/grants';
 import type { Services } from '../services';
 import type { Handler } from './types';
 
 /** The grant to store after this sign-in, or null when the one there already says it all. */
 async function grantAfterSignIn(origin: string, atSign: string, keep: boolean, services: Services): Promise<Grant | null> {
   const now = services.now();
-  const existing = await services.grants.byOrigin(origin);
+  // A grant past its time counts as none, even before it is swept.
+  const existing = await currentGrant(origin, services);
   if (existing?.atSign === atSign && !keep) return null;
   // Signing in as another atSign replaces what the site had for the last one.
   const [firstPersona] = await services.personas.list(atSign);
