@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserNames, launchWallet, type WalletBrowser } from './harness';
 import { atKeysFixtures } from './harness/fixtures';
+import { callWallet } from './harness/wallet-api';
 import { OnboardingPage } from './pages/onboarding-page';
 
 const PASSPHRASE = 'a long enough passphrase';
@@ -43,6 +44,50 @@ describe.each(browserNames)('%s: onboarding', (browserName) => {
     await onboarding.importFile(new URL('./site/public/site.js', import.meta.url).pathname);
     expect(await onboarding.alertText()).toMatch(/JSON/);
     expect(await onboarding.shownFingerprints()).toHaveLength(fixtures.length);
+    await onboarding.close();
+  });
+
+  it('creates an atSign: refuses a name that breaks the rules, shows the work, then the atSign and its fingerprint', async () => {
+    const onboarding = await OnboardingPage.open(wallet);
+    const { page } = onboarding;
+    await page.waitForRole('button', 'Create');
+    const before = await onboarding.shownFingerprints();
+    expect(before).toHaveLength(fixtures.length);
+
+    // A name that breaks the rules: the rules' words, and nothing is made.
+    await page.fillLabel('atSign', 'new friend!');
+    await page.clickRole('button', 'Create');
+    expect(await onboarding.alertText()).toBe(
+      'An atSign cannot contain "!". An atSign cannot contain spaces or other whitespace.',
+    );
+    expect(await onboarding.shownFingerprints()).toEqual(before);
+    expect((await callWallet(wallet, 'wallet_getState')).identities).toHaveLength(fixtures.length);
+
+    // Everything the person is shown while the keys are made, however quickly that goes.
+    await page.evaluate(() => {
+      const w = window as unknown as { seen: { progress: string[]; status: string[] } };
+      w.seen = { progress: [], status: [] };
+      new MutationObserver(() => {
+        for (const bar of document.querySelectorAll('progress, [role="progressbar"]'))
+          w.seen.progress.push(bar.getAttribute('aria-label') ?? '');
+        const status = (document.querySelector('#create-heading')?.closest('form')?.querySelector('[role="status"]') as HTMLElement | null)
+          ?.innerText.trim();
+        if (status) w.seen.status.push(status);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    }, undefined);
+    await page.fillLabel('atSign', 'NewFriend');
+    await page.clickRole('button', 'Create');
+    await page.waitForRole('heading', '@newfriend is in your wallet');
+    const seen = await page.evaluate(() => (window as unknown as { seen: { progress: string[]; status: string[] } }).seen, undefined);
+    expect(seen.progress).toContain('Generating keys for @NewFriend');
+    expect(seen.status.some((text) => text.startsWith('Generating keys for @NewFriend…'))).toBe(true);
+    expect(await onboarding.pageText()).toContain('Its keys were created and are encrypted with your passphrase.');
+
+    const created = (await callWallet(wallet, 'wallet_getState')).identities.find((i) => i.atSign === '@newfriend');
+    expect(created).toMatchObject({ source: 'created', fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const shown = await onboarding.shownFingerprints();
+    expect(shown).toHaveLength(fixtures.length + 1);
+    expect(shown).toContainEqual({ fingerprint: created!.fingerprint, text: created!.fingerprint });
     await onboarding.close();
   });
 
