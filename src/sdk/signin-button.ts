@@ -1,7 +1,8 @@
 // <atsign-signin-button>: "Sign in with atSign" in one tag. It finds the
-// wallet, asks for profile fields when the site names some, gets a nonce from
-// the site's server, has the wallet sign, and posts the answer back. The
-// server's answer decides who signed in: this element only carries messages.
+// wallet, asks for profile fields when the site names some (unless the site's
+// grant already covers them: then it only reads them), gets a nonce from the
+// site's server, has the wallet sign, and posts the answer back. The server's
+// answer decides who signed in: this element only carries messages.
 //
 // Nothing is defined at import (the module loads in Node, where there is no
 // HTMLElement); call defineSignInButton() once in the page. Light DOM, so the
@@ -10,14 +11,18 @@
 import { discoverProviders, onProviderAnnounced } from './discover';
 import { isProviderRpcError, request, type ParamsOf } from './request';
 import { parseSignInMessage } from './siwa';
-import type { ProviderDetail } from './types';
+import type { Grant, ProviderDetail } from './types';
 
 export type SignInButtonState = 'no-wallet' | 'ready' | 'waiting' | 'signed-in' | 'error';
 
 /** `detail` of the 'atsign-signin' event. */
 export interface SignInButtonSuccess {
   atSign: string;
-  /** What atsign_connect returned for `fields` ({} when the element asks for none). */
+  /**
+   * The `fields` the person shares, as atsign_connect returned them or, when
+   * the site's grant already covered them, as atsign_readProfile read them
+   * ({} when the element asks for none). A field with no value is left out.
+   */
   profile: Record<string, string>;
   /** The verify-url's JSON answer, as parsed. */
   server: unknown;
@@ -34,6 +39,12 @@ export interface SignInButtonFailure {
   message: string;
 }
 
+/** The element's own events, with their `detail`s. Both bubble. */
+export interface SignInButtonEventMap extends HTMLElementEventMap {
+  'atsign-signin': CustomEvent<SignInButtonSuccess>;
+  'atsign-error': CustomEvent<SignInButtonFailure>;
+}
+
 export interface SignInButtonElement extends HTMLElement {
   readonly state: SignInButtonState;
   /** The wallet the element talks to, once one has announced itself. */
@@ -42,9 +53,31 @@ export interface SignInButtonElement extends HTMLElement {
   signIn(): Promise<void>;
   /** Back to the button, e.g. after the site signed the person out. */
   reset(): void;
+  addEventListener<K extends keyof SignInButtonEventMap>(
+    type: K,
+    listener: (this: SignInButtonElement, event: SignInButtonEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof SignInButtonEventMap>(
+    type: K,
+    listener: (this: SignInButtonElement, event: SignInButtonEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    /** Registered by defineSignInButton() under its default name. */
+    'atsign-signin-button': SignInButtonElement;
+  }
 }
 
 export const SIGN_IN_LABEL = 'Sign in with atSign';
+const NO_WALLET_TEXT = 'No atSign wallet found';
+/** Shown when the site gives no help-url: how to get the wallet, with no link to nowhere. */
+export const GET_WALLET_TEXT = 'Add the atSign Wallet extension to this browser, then reload this page.';
 const EXPIRES_IN_MS = 5 * 60_000;
 
 /** A failure with what the person reads and what the site's code switches on. */
@@ -80,15 +113,23 @@ async function readJson(response: Response): Promise<unknown> {
 
 const fieldsOf = (value: string | null): string[] => (value ?? '').split(/\s+/).filter(Boolean);
 
-/** A link only to http(s) pages: the attribute is markup, but a javascript: URL there would still run. */
-function safeHref(value: string | null, base: string): string {
+/**
+ * A link only to http(s) pages: the attribute is markup, but a javascript: URL
+ * there would still run. Null when there is no such page to link to.
+ */
+function safeHref(value: string | null, base: string): string | null {
+  if (!value?.trim()) return null;
   try {
-    const url = new URL(value ?? '#', base);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : '#';
+    const url = new URL(value, base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
   } catch {
-    return '#';
+    return null;
   }
 }
+
+/** Every one of `fields` is in the grant, so asking again would only open a window. */
+const covers = (grant: Grant | null, fields: string[]): grant is Grant =>
+  grant !== null && fields.every((field) => grant.fields.includes(field));
 
 function createClass(): new () => SignInButtonElement {
   return class AtSignSignInButton extends HTMLElement implements SignInButtonElement {
@@ -96,7 +137,10 @@ function createClass(): new () => SignInButtonElement {
 
     private readonly button = document.createElement('button');
     private readonly status = document.createElement('span');
-    private readonly help = document.createElement('a');
+    /** With a help-url, "How to get one" links there; without, a sentence says how. */
+    private readonly helpLink = document.createElement('a');
+    private readonly helpText = document.createElement('span');
+    private help: HTMLElement = this.helpText;
     private current: ProviderDetail | null = null;
     private stopListening: (() => void) | null = null;
 
@@ -108,8 +152,10 @@ function createClass(): new () => SignInButtonElement {
       this.button.addEventListener('click', () => void this.signIn());
       this.status.className = 'atsign-signin-status';
       this.status.setAttribute('role', 'status');
-      this.help.className = 'atsign-signin-help';
-      this.help.textContent = 'How to get one';
+      this.helpLink.className = 'atsign-signin-help';
+      this.helpLink.textContent = 'How to get one';
+      this.helpText.className = 'atsign-signin-hint';
+      this.helpText.textContent = GET_WALLET_TEXT;
     }
 
     get state(): SignInButtonState {
@@ -131,7 +177,7 @@ function createClass(): new () => SignInButtonElement {
         if (this.state === 'no-wallet') this.show('ready', '');
       });
       void discoverProviders().then(() => {
-        if (!this.current && this.state === 'ready') this.show('no-wallet', 'No atSign wallet found');
+        if (!this.current && this.state === 'ready') this.show('no-wallet', NO_WALLET_TEXT);
       });
     }
 
@@ -141,11 +187,17 @@ function createClass(): new () => SignInButtonElement {
     }
 
     attributeChangedCallback(): void {
-      this.help.href = safeHref(this.getAttribute('help-url'), document.baseURI);
+      const href = safeHref(this.getAttribute('help-url'), document.baseURI);
+      if (href) this.helpLink.href = href;
+      const next = href ? this.helpLink : this.helpText;
+      if (next === this.help) return;
+      next.hidden = this.help.hidden;
+      this.help.replaceWith(next);
+      this.help = next;
     }
 
     reset(): void {
-      this.show(this.current ? 'ready' : 'no-wallet', this.current ? '' : 'No atSign wallet found');
+      this.show(this.current ? 'ready' : 'no-wallet', this.current ? '' : NO_WALLET_TEXT);
     }
 
     async signIn(): Promise<void> {
@@ -167,22 +219,44 @@ function createClass(): new () => SignInButtonElement {
     private async run(): Promise<SignInButtonSuccess> {
       this.current ??= (await discoverProviders())[0] ?? null;
       const wallet = this.current;
-      if (!wallet) throw new Failure('NO_WALLET', 'No atSign wallet found');
+      if (!wallet) throw new Failure('NO_WALLET', NO_WALLET_TEXT);
+      const { provider } = wallet;
 
+      // Connecting opens a window and replaces the site's grant (and with it
+      // "Keep me signed in"): only when the grant there does not cover the fields.
       const fields = fieldsOf(this.getAttribute('fields'));
-      const profile = fields.length ? (await request(wallet.provider, 'atsign_connect', { fields })).profile : {};
+      const grant = fields.length ? await request(provider, 'atsign_getGrant') : null;
+      const granted = covers(grant, fields) ? grant : null;
+      let profile = fields.length && !granted ? (await request(provider, 'atsign_connect', { fields })).profile : {};
       const params: ParamsOf<'atsign_signIn'> = {
         nonce: await this.fetchNonce(),
         expirationTime: new Date(Date.now() + EXPIRES_IN_MS).toISOString(),
       };
       const statement = this.getAttribute('statement');
       if (statement) params.statement = statement;
-      const response = await request(wallet.provider, 'atsign_signIn', params);
+      const response = await request(provider, 'atsign_signIn', params);
+      // Read after signing: signing is what may unlock the wallet, and it shows
+      // which atSign signed. The grant read from must be that atSign's.
+      if (granted) profile = await this.readGranted(wallet, granted, fields, parseSignInMessage(response.message).atSign);
 
       const server = await this.verify({ response, profile });
       const claimed = (server as { atSign?: unknown } | null)?.atSign;
       const atSign = typeof claimed === 'string' ? claimed : parseSignInMessage(response.message).atSign;
       return { atSign, profile, server };
+    }
+
+    /** The granted fields' values; if that grant no longer holds them for `atSign`, the person is asked. */
+    private async readGranted(wallet: ProviderDetail, grant: Grant, fields: string[], atSign: string) {
+      const { provider } = wallet;
+      if (grant.atSign === atSign) {
+        try {
+          return await request(provider, 'atsign_readProfile', { fields });
+        } catch (error) {
+          // Revoked or ended meanwhile (4100): ask below. Anything else is the answer.
+          if (!isProviderRpcError(error) || error.code !== 4100) throw error;
+        }
+      }
+      return (await request(provider, 'atsign_connect', { fields })).profile;
     }
 
     private async fetchNonce(): Promise<string> {
@@ -229,7 +303,10 @@ function createClass(): new () => SignInButtonElement {
       this.button.setAttribute('aria-disabled', String(busy));
     }
 
-    private emit(type: 'atsign-signin' | 'atsign-error', detail: SignInButtonSuccess | SignInButtonFailure): void {
+    private emit<K extends 'atsign-signin' | 'atsign-error'>(
+      type: K,
+      detail: SignInButtonEventMap[K] extends CustomEvent<infer D> ? D : never,
+    ): void {
       this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
     }
   };
