@@ -11,8 +11,6 @@ import {
   request,
   type ProviderDetail,
   type ProviderEvents,
-  type SignInButtonElement,
-  type SignInButtonSuccess,
 } from '../src/sdk';
 
 defineSignInButton();
@@ -27,7 +25,7 @@ const signOutButton = byId<HTMLButtonElement>('sign-out');
 const disconnectButton = byId<HTMLButtonElement>('disconnect');
 const notice = byId('notice');
 const walletStatus = byId('wallet-status');
-const signInButton = document.querySelector('atsign-signin-button') as SignInButtonElement;
+const signInButton = document.querySelector('atsign-signin-button')!;
 
 /** Names a person reads for the OpenID Connect claims the wallet shares; x-… fields keep their own. */
 const LABELS: Record<string, string> = {
@@ -136,7 +134,7 @@ function useWallet(detail: ProviderDetail | null): void {
 // ---- what the person does --------------------------------------------------
 
 signInButton.addEventListener('atsign-signin', (event) => {
-  const { atSign, profile, server } = (event as CustomEvent<SignInButtonSuccess>).detail;
+  const { atSign, profile, server } = event.detail;
   useWallet(signInButton.wallet);
   notice.textContent = '';
   showSignedIn({ atSign, keySource: (server as { keySource?: string } | null)?.keySource, profile: { ...profile } });
