@@ -48,12 +48,32 @@ describe.each(browserNames)('%s: consent and grants', (browserName) => {
     await page.close();
   });
 
-  it('tells an open tab about edits to the fields it was granted, and only those', async () => {
+  it('tells every open tab about edits to the fields it was granted, and only those', async () => {
     const page = await SitePage.open(wallet, site.url('/'));
-    await page.listen('profileChanged');
+    const second = await SitePage.open(wallet, site.url('/'));
+    await Promise.all([page.listen('profileChanged'), second.listen('profileChanged')]);
+    const heard = () => Promise.all([page.events(), second.events()]);
+    const barb = { name: 'profileChanged', data: { nickname: 'Barb' } };
+    const barbie = { name: 'profileChanged', data: { nickname: 'Barbie' } };
+
     await fillPersona(wallet, 'Work', { nickname: 'Barb', email: 'new@work.example' });
-    await expect.poll(() => page.events()).toEqual([{ name: 'profileChanged', data: { nickname: 'Barb' } }]);
-    await page.close();
+    await expect.poll(heard).toEqual([[barb], [barb]]);
+
+    // A save that changes only a field the site was not granted tells it
+    // nothing. Events go out in the order of the saves, so once the next
+    // granted edit has arrived anything about the first would be there too.
+    await fillPersona(wallet, 'Work', { email: 'newer@work.example' });
+    await fillPersona(wallet, 'Work', { nickname: 'Barbie' });
+    await expect.poll(heard).toEqual([
+      [barb, barbie],
+      [barb, barbie],
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(await heard()).toEqual([
+      [barb, barbie],
+      [barb, barbie],
+    ]);
+    await Promise.all([page.close(), second.close()]);
   });
 
   it('answers 4001 when the person rejects, or closes the window', async () => {
