@@ -37,6 +37,7 @@ export type {
 export { defineSignInButton, SIGN_IN_LABEL } from './signin-button';
 export type {
   SignInButtonElement,
+  SignInButtonEventMap,
   SignInButtonFailure,
   SignInButtonState,
   SignInButtonSuccess,
