@@ -1,5 +1,7 @@
 // Keys and the vault in real browsers: .atKeys in and out, nothing secret at
 // rest, lock and unlock, and the person's idle time.
+import { randomBytes } from 'node:crypto';
+import { crc32, deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAtKeys } from '@/src/keys';
 import { browserNames, launchWallet, type WalletBrowser } from './harness';
@@ -12,6 +14,42 @@ import { startTestSite, type TestSite } from './site/server';
 
 const PASSPHRASE = 'a long enough passphrase';
 const fixtures = atKeysFixtures();
+
+const PERSONA_VALUES = {
+  name: 'Zephyrine Quorrowmaster',
+  email: 'zephyrine.q@hidden-mailbox.example',
+  phone_number: '+44 20 7946 0318',
+  address: '42 Obscure Lane\nNowhereton QX9 9ZZ',
+};
+const CUSTOM_FIELD = 'x-codeforge';
+const CUSTOM_LABEL = 'Codeforge handle';
+const CUSTOM_VALUE = 'zq-octocat-7781';
+const SECRET_PERSONA_NAME = 'Clandestine Orchid Society';
+const SECRET_NICKNAME = 'Zeph the Unseen';
+const PICTURE = `data:image/png;base64,${noisyPng(8, 8).toString('base64')}`;
+
+/** A real PNG of random pixels, so its bytes are found nowhere else. */
+function noisyPng(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 6, 0, 0, 0], 8); // 8-bit RGBA
+  const rows = Buffer.concat(Array.from({ length: height }, () => Buffer.concat([Buffer.from([0]), randomBytes(width * 4)])));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
 
 describe.each(browserNames)('%s: keys and the vault', (browserName) => {
   let wallet: WalletBrowser;
@@ -65,21 +103,6 @@ describe.each(browserNames)('%s: keys and the vault', (browserName) => {
     expect((await callWallet(wallet, 'wallet_getState')).identities).toHaveLength(fixtures.length);
   });
 
-  it('keeps no private key, self encryption key, signing seed or passphrase readable at rest', async () => {
-    const dump = await dumpStorage(wallet);
-    const needles = [PASSPHRASE];
-    for (const f of fixtures) {
-      const keys = await readAtKeys(f.content, f.file);
-      needles.push(...formsOf(keys.selfEncryptionKey));
-      needles.push(...rsaPrivateForms(keys.pkamPrivateKey), ...rsaPrivateForms(keys.encryptionPrivateKey));
-    }
-    expect(findPlain(dump, needles)).toEqual([]);
-    const state = await callWallet(wallet, 'wallet_getState');
-    expect(await findEd25519Seeds(dump, state.identities.map((i) => i.signingPublicKey))).toEqual([]);
-    // The dump did see the wallet's data: the public parts are there in the clear.
-    expect(findPlain(dump, [fixtures[0]!.atSign])).toEqual([fixtures[0]!.atSign]);
-  });
-
   it('creates an atSign, exports it, and a fresh profile imports it with the same fingerprints', async () => {
     const created = await callWallet(wallet, 'wallet_createAtSign', { atSign: 'Fresh🛠' });
     expect(created.atSign).toBe('@fresh🛠');
@@ -101,6 +124,52 @@ describe.each(browserNames)('%s: keys and the vault', (browserName) => {
     } finally {
       await fresh.close();
     }
+  });
+
+  it('keeps no private key, self encryption key, signing seed, passphrase or persona value readable at rest', async () => {
+    // The wallet holds every fixture and the atSign the last test created;
+    // personas of both are filled in, a custom field and a picture included.
+    const state = await callWallet(wallet, 'wallet_getState');
+    const created = state.identities.find((i) => i.source === 'created')!;
+    expect(created).toBeDefined();
+    expect(state.identities).toHaveLength(fixtures.length + 1);
+
+    const work = (await callWallet(wallet, 'wallet_listPersonas')).find((p) => p.name === 'Work')!;
+    const saved = await callWallet(wallet, 'wallet_savePersona', {
+      id: work.id,
+      name: 'Work',
+      fields: { ...PERSONA_VALUES, [CUSTOM_FIELD]: CUSTOM_VALUE, picture: PICTURE },
+      labels: { [CUSTOM_FIELD]: CUSTOM_LABEL },
+    });
+    expect(saved.fields).toMatchObject({ [CUSTOM_FIELD]: CUSTOM_VALUE, picture: PICTURE });
+    expect(saved.labels).toEqual({ [CUSTOM_FIELD]: CUSTOM_LABEL });
+    const secretPersona = await callWallet(wallet, 'wallet_savePersona', {
+      atSign: created.atSign,
+      name: SECRET_PERSONA_NAME,
+      fields: { nickname: SECRET_NICKNAME },
+    });
+    expect(secretPersona.atSign).toBe(created.atSign);
+
+    const exported = await callWallet(wallet, 'wallet_exportAtKeys', { atSign: created.atSign, passphrase: PASSPHRASE });
+    const createdKeys = await readAtKeys(exported.content, exported.fileName);
+    expect(createdKeys.atSign).toBe(created.atSign);
+
+    const dump = await dumpStorage(wallet);
+    const needles = [PASSPHRASE];
+    for (const keys of [...(await Promise.all(fixtures.map((f) => readAtKeys(f.content, f.file)))), createdKeys]) {
+      needles.push(...formsOf(keys.selfEncryptionKey));
+      needles.push(...rsaPrivateForms(keys.pkamPrivateKey), ...rsaPrivateForms(keys.encryptionPrivateKey));
+    }
+    needles.push(...Object.values(PERSONA_VALUES), CUSTOM_VALUE, CUSTOM_LABEL, SECRET_PERSONA_NAME, SECRET_NICKNAME);
+    needles.push(PICTURE, ...formsOf(PICTURE.slice(PICTURE.indexOf(',') + 1)));
+    expect(findPlain(dump, needles)).toEqual([]);
+    const signingKeys = state.identities.map((i) => i.signingPublicKey);
+    expect(signingKeys).toContain(created.signingPublicKey);
+    expect(await findEd25519Seeds(dump, signingKeys)).toEqual([]);
+    // The dump did see the wallet's data: the public parts are there in the
+    // clear — both atSigns, and the ids of the personas holding the values.
+    const publicParts = [fixtures[0]!.atSign, created.atSign, work.id, secretPersona.id];
+    expect(findPlain(dump, publicParts)).toEqual(publicParts);
   });
 
   it('asks for the passphrase again before an export', async () => {
