@@ -2,6 +2,8 @@
 // atSign". It hands out single-use nonces, checks the wallet's answer with the
 // SDK's verifySignIn for its own domain, and keeps a session in an HttpOnly
 // cookie. Every POST must come from the site's own origin and carry JSON.
+// It imports the SDK by the package's name, as a site's server would.
+import { createNonce, parseSignInMessage, SignInError, verifySignIn } from 'atsign-wallet/sdk';
 import { createNonceStore, createSessionStore } from './stores.mjs';
 
 export const SESSION_COOKIE = 'demo_session';
@@ -73,9 +75,9 @@ function cookieValue(req, name) {
 
 /**
  * The /api/* routes for a server at `origin` (e.g. "http://127.0.0.1:5173").
- * `sdk` is the SDK's sign-in module. Returns `handle(req, res, pathname)`.
+ * Returns `handle(req, res, pathname)`.
  */
-export function createDemoApi({ origin, sdk, nonces = createNonceStore(), sessions = createSessionStore(), headers = {} }) {
+export function createDemoApi({ origin, nonces = createNonceStore(), sessions = createSessionStore(), headers = {} }) {
   const { host: domain, protocol } = new URL(origin);
   const scheme = protocol === 'http:' ? 'http' : 'https';
   const sessionCookie = (id, maxAgeS) => `${SESSION_COOKIE}=${id}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${maxAgeS}`;
@@ -101,24 +103,24 @@ export function createDemoApi({ origin, sdk, nonces = createNonceStore(), sessio
     const profile = readProfile(body.profile);
     try {
       // The nonce is inside the signed text: read it, then spend it, whatever comes next.
-      const { nonce } = sdk.parseSignInMessage(body.response.message);
+      const { nonce } = parseSignInMessage(body.response.message);
       if (!nonces.take(nonce)) {
         throw new HttpError(401, 'NONCE_MISMATCH', 'This nonce was not issued here, has expired, or was used already.');
       }
-      const { atSign, keySource } = await sdk.verifySignIn(body.response, { domain, scheme, nonce });
+      const { atSign, keySource } = await verifySignIn(body.response, { domain, scheme, nonce });
       // A new id at every sign-in: an id set before signing in never becomes a signed-in session.
       sessions.delete(cookieValue(req, SESSION_COOKIE));
       const id = sessions.create({ atSign, keySource, profile });
       reply(res, 200, { atSign, keySource }, { 'Set-Cookie': sessionCookie(id, Math.floor(sessions.ttlMs / 1000)) });
     } catch (error) {
-      if (error instanceof sdk.SignInError) throw new HttpError(401, error.code, error.message);
+      if (error instanceof SignInError) throw new HttpError(401, error.code, error.message);
       throw error;
     }
   }
 
   const routes = {
     'GET /api/nonce': (_req, res) => {
-      const nonce = sdk.createNonce();
+      const nonce = createNonce();
       nonces.add(nonce);
       reply(res, 200, { nonce });
     },

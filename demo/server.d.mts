@@ -27,10 +27,9 @@ export declare function createSessionStore<T = unknown>(options?: {
   now?: () => number;
 }): SessionStore<T>;
 
-/** The /api/* routes of a server at `origin`; `sdk` is the SDK's sign-in module (src/sdk/siwa). */
+/** The /api/* routes of a server at `origin`, checking sign-ins with `atsign-wallet/sdk`. */
 export declare function createDemoApi(options: {
   origin: string;
-  sdk: typeof import('../src/sdk/siwa');
   nonces?: NonceStore;
   sessions?: SessionStore;
   headers?: Record<string, string>;

@@ -10,7 +10,6 @@ import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { createDemoApi } from './api.mjs';
-import { loadSignInSdk } from './sign-in-sdk.mjs';
 
 export { createDemoApi, SESSION_COOKIE, MAX_BODY_BYTES } from './api.mjs';
 export { createNonceStore, createSessionStore, NONCE_TTL_MS, SESSION_TTL_MS } from './stores.mjs';
@@ -90,7 +89,6 @@ async function serveFile(req, res, realRoot, pathname) {
  */
 export async function startDemoServer({ port = 5173, root }) {
   const realRoot = await realpath(path.resolve(root));
-  const sdk = await loadSignInSdk();
   let origin = '';
   let api;
   async function handle(req, res) {
@@ -123,7 +121,7 @@ export async function startDemoServer({ port = 5173, root }) {
   });
   const { port: actualPort } = server.address();
   origin = `http://${HOST}:${actualPort}`;
-  api = createDemoApi({ origin, sdk, headers: SECURITY_HEADERS });
+  api = createDemoApi({ origin, headers: SECURITY_HEADERS });
   return {
     url: `${origin}/`,
     origin,

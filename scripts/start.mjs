@@ -1,11 +1,11 @@
-// `npm start`: build the extension for Chromium and Firefox, build and serve
-// the demo site, and say how to load the extension. Ctrl-C stops the server.
+// `npm start`: build the site SDK and the extension for Chromium and Firefox,
+// build and serve the demo site, and say how to load the extension. Ctrl-C
+// stops the server.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
-import { buildDemo } from '../demo/build.mjs';
-import { startDemoServer } from '../demo/server.mjs';
+import { buildSdk } from './build-sdk.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = (...parts) => path.join(root, '.output', ...parts);
@@ -30,8 +30,15 @@ function buildExtension(browser) {
   });
 }
 
+console.log('\n▶ Building the SDK (atsign-wallet/sdk)…');
+await buildSdk().catch((error) => fail(`The SDK build failed: ${error.message}`));
+
 await buildExtension('chrome');
 await buildExtension('firefox');
+
+// Imported once the SDK is built: the demo imports it by the package's name.
+const { buildDemo } = await import('../demo/build.mjs');
+const { startDemoServer } = await import('../demo/server.mjs');
 
 console.log('\n▶ Building the demo site…');
 const demoRoot = await buildDemo().catch((error) => fail(`The demo build failed: ${error.message}`));
