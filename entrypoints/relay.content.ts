@@ -1,7 +1,8 @@
 import { startRelay } from '@/src/content/relay';
 
-// The browser's own messaging, not webextension-polyfill: the relay runs in
-// every frame of every page, so it stays small and adds no extra hop. Both
+// The browser's own messaging, not webextension-polyfill (which `wxt/browser`
+// is in the pages and background, see wxt.config.ts): the relay runs in every
+// frame of every page, so it stays small and adds no extra hop. Both
 // browsers' runtime.sendMessage return a promise here (Chromium MV3, Firefox).
 type Runtime = {
   sendMessage(message: unknown): Promise<unknown>;

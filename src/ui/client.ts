@@ -1,5 +1,5 @@
 // The one typed client the extension's pages use to reach the background.
-import browser from 'webextension-polyfill';
+import { browser } from 'wxt/browser';
 import { WalletError } from '@/src/shared/errors';
 import type { ParamsOf, ResultOf, UiMethodName } from '@/src/shared/methods';
 import { NS, type Reply } from '@/src/shared/protocol';
