@@ -75,16 +75,28 @@ describe.each(browserNames)('%s: the message path', (browserName) => {
   });
 
   it('attributes a request to the page’s real origin, whatever the message claims', async () => {
-    const page = await SitePage.open(wallet, site.url('/'));
-    const forged = await page.postRaw({
+    // A hostile envelope: it names an origin twice over. The answer must follow
+    // the page's real origin — the grant `other` holds, never bank.example's.
+    const claiming = (origin: string) => ({
       ns: NS,
       kind: 'request',
       method: 'atsign_getGrant',
-      origin: 'https://bank.example',
-      sender: { origin: 'https://bank.example', url: 'https://bank.example/' },
+      origin,
+      sender: { origin, url: `${origin}/` },
     });
-    expect(forged).toEqual({ result: null });
-    await page.close();
+
+    // A page of an origin without a grant gets nothing, whichever granted origin it claims.
+    const bare = await SitePage.open(wallet, site.url('/'));
+    expect(await bare.postRaw(claiming('https://bank.example'))).toEqual({ result: null });
+    expect(await bare.postRaw(claiming(other.origin))).toEqual({ result: null });
+    await bare.close();
+
+    // A page of an origin with a grant gets its own grant, whichever origin it claims.
+    const granted = await SitePage.open(wallet, other.url('/'));
+    const own = { result: { origin: other.origin, atSign: '@framed', fields: ['nickname'] } };
+    expect(await granted.postRaw(claiming('https://bank.example'))).toMatchObject(own);
+    expect(await granted.postRaw(claiming(site.origin))).toMatchObject(own);
+    await granted.close();
   });
 
   it('gives a cross-origin iframe its own origin', async () => {
