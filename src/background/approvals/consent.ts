@@ -5,7 +5,6 @@ import { ErrorCode, WalletError } from '@/src/shared/errors';
 import type { ParamsOf } from '@/src/shared/methods';
 import { buildSignInMessage } from '@/src/sdk/siwa/build';
 import type { PageCaller } from '../caller';
-import { currentGrant } from '../grants/grants';
 import type { Services } from '../services';
 
 export interface SignInConsent {
@@ -34,7 +33,9 @@ export async function askConsent(method: keyof Consent, caller: PageCaller, para
   const message = signInMessage(origin, atSign, params as ParamsOf<'atsign_signIn'>, services.now());
   // "Keep me signed in": a grant in force (not revoked, not past its expiry even
   // if not swept yet), for the atSign now active, within its 30 days — no window.
-  const grant = await currentGrant(origin, services);
+  // Only read here: a grant whose time is up is ended by the sweep, or by the
+  // sign-in this window leads to.
+  const grant = await services.grants.findActive(origin, services.now());
   if (grant?.atSign === atSign && (grant.signInKeptUntil ?? 0) > services.now()) {
     await services.vault.requireKey();
     // Already kept: this sign-in does not push the 30 days further out.
