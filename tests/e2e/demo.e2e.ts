@@ -1,6 +1,7 @@
 // The demo site, end to end, as a person would use it: the sign-in button,
-// the wallet's windows, the site's server verifying, the profile shown, and
-// the site told at once when the person revokes it in the wallet.
+// the wallet's windows, the site's server verifying, the profile shown,
+// "Keep me signed in" signing in again with no window, and the site told at
+// once when the person revokes it in the wallet.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,7 +31,7 @@ describe.each(browserNames)('%s: the demo site', (browserName) => {
     await rm(outDir, { recursive: true, force: true });
   });
 
-  it('signs in with the button, shows the profile, and hears the person revoke', async () => {
+  it('signs in with the button, shows the profile, signs in again with no window while kept, and hears the person revoke', async () => {
     const page = await wallet.newPage(`${demo.origin}/`);
     await page.clickRole('button', 'Sign in with atSign');
 
@@ -40,11 +41,26 @@ describe.each(browserNames)('%s: the demo site', (browserName) => {
     await expect.poll(() => connect.closed()).toBe(true);
     const signIn = await ApprovalPage.waitFor(wallet);
     expect(await signIn.message()).toContain(`URI: ${demo.origin}`);
+    await signIn.keepSignedIn();
     await signIn.approve();
 
     await expect.poll(() => page.textOf('#account-heading')).toBe('Signed in as @barbara');
     const text = await page.evaluate(() => document.body.innerText, undefined);
     expect(text).toContain('barbara@example.org');
+
+    // Kept signed in: signing out and pressing the button again opens no window
+    // (the grant covers the fields, and the wallet signs without asking).
+    const signedIn = () => page.evaluate(() => !document.getElementById('signed-in')!.hidden, undefined);
+    await expect.poll(() => signIn.closed()).toBe(true);
+    expect(await wallet.countExtensionPages('/approve.html')).toBe(0);
+    await page.clickRole('button', 'Sign out');
+    await expect.poll(signedIn).toBe(false);
+    await expect.poll(() => page.textOf('#notice')).toBe('You signed out.');
+    await page.clickRole('button', 'Sign in with atSign');
+    await expect.poll(signedIn).toBe(true);
+    expect(await page.textOf('#account-heading')).toBe('Signed in as @barbara');
+    expect(await page.evaluate(() => document.body.innerText, undefined)).toContain('barbara@example.org');
+    expect(await wallet.countExtensionPages('/approve.html')).toBe(0);
 
     await callWallet(wallet, 'wallet_revokeGrant', { origin: demo.origin });
     await expect
