@@ -2,8 +2,8 @@
 // 1,000 sites with access and 10,000 activity entries. The sites are stored
 // as the wallet stores grants; the entries are made by real reads, so the log
 // is written (and encrypted) by the wallet itself. The time is taken in the
-// popup: from its navigation start to the mark it sets when the list of sites
-// is first on screen.
+// toolbar popup: from its navigation start to the mark it sets when the list
+// of sites is first on screen.
 import { afterAll, beforeAll, it } from 'vitest';
 import { SITES_SHOWN_MARK } from '@/src/ui/popup/sites-section';
 import { launchWallet, type WalletBrowser } from '../tests/e2e/harness';
@@ -64,33 +64,62 @@ afterAll(async () => {
   await site?.close();
 });
 
+/**
+ * Opens the wallet's real toolbar popup from one of its own pages and waits
+ * for the list of sites in it; answers the popup's own time from navigation
+ * start to the mark, to its own DOMContentLoaded, and what its count line says.
+ */
+const openPopupAndTime = (mark: string) =>
+  (async () => {
+    const api = (globalThis as unknown as { chrome: ChromeForBench }).chrome;
+    const { id } = await api.windows.getCurrent();
+    await api.windows.update(id, { focused: true });
+    await api.action.openPopup({ windowId: id });
+    const started = performance.now();
+    for (;;) {
+      const [view] = api.extension.getViews({ type: 'popup' });
+      const [entry] = view ? view.performance.getEntriesByName(mark) : [];
+      if (view && entry) {
+        const shown = view.document.querySelector('.list-count')?.textContent ?? '';
+        const [navigation] = view.performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+        view.close();
+        return { ms: entry.startTime, loadedMs: navigation?.domContentLoadedEventEnd ?? NaN, shown };
+      }
+      if (performance.now() - started > 30_000) throw new Error('the popup never showed the list of sites');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  })();
+
+/** The few extension APIs the function above uses, as the page sees them. */
+interface ChromeForBench {
+  windows: { getCurrent(): Promise<{ id: number }>; update(id: number, info: { focused: boolean }): Promise<unknown> };
+  action: { openPopup(options: { windowId: number }): Promise<void> };
+  extension: { getViews(filter: { type: 'popup' }): Window[] };
+}
+
 it('measures the popup with 1,000 sites and 10,000 log entries', async ({ task }) => {
+  // The toolbar popup itself, as a person opens it — not the page in a tab,
+  // which pays for a process switch the popup does not. It is opened from one
+  // of the wallet's pages, the only place that can see into it.
+  const driver = await wallet.openExtensionPage('/personas.html');
   const times: number[] = [];
+  const loaded: number[] = [];
   // One run to warm the worker and the disk cache, then the timed ones.
   for (let run = 0; run <= RUNS; run++) {
-    const popup = await wallet.openExtensionPage('/popup.html');
-    const ms = await popup.evaluate(
-      (mark) =>
-        new Promise<number>((resolve, reject) => {
-          const started = performance.now();
-          const look = () => {
-            const [entry] = performance.getEntriesByName(mark);
-            if (entry) resolve(entry.startTime);
-            else if (performance.now() - started > 30_000) reject(new Error('the list of sites never showed'));
-            else setTimeout(look, 5);
-          };
-          look();
-        }),
-      SITES_SHOWN_MARK,
-    );
-    const shown = await popup.textOf('.list-count');
+    const { ms, loadedMs, shown } = await driver.evaluate(openPopupAndTime, SITES_SHOWN_MARK);
     if (!shown.includes(SITES.toLocaleString('en'))) throw new Error(`the popup shows "${shown}", not ${SITES} sites`);
-    await popup.close();
-    if (run > 0) times.push(ms);
+    if (run > 0) {
+      times.push(ms);
+      loaded.push(loadedMs);
+    }
+    // Let the closed popup's process settle before the next one opens.
+    await new Promise((resolve) => setTimeout(resolve, 300));
   }
+  await driver.close();
   record(task, {
     figures: { popup_render_ms_1k_10k: round(median(times)) },
     spread: { popup_render_ms_1k_10k: spreadOf(times) },
-    context: { popup_sites: SITES, popup_log_entries: await logSize() },
+    // How much of it is the page's own load, before the wallet is even asked.
+    context: { popup_sites: SITES, popup_log_entries: await logSize(), popup_dom_content_loaded_ms: round(median(loaded)) },
   });
 });
