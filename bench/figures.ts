@@ -17,6 +17,7 @@ export const FIGURES: FigureSpec[] = [
   { key: 'popup_gzip_bytes', label: 'popup html + JS/CSS, gzip -9', unit: 'B' },
   { key: 'chrome_zip_bytes', label: 'Chrome store zip', unit: 'B' },
   { key: 'page_load_overhead_ms', label: 'DOMContentLoaded overhead', unit: 'ms' },
+  { key: 'page_load_floor_ms', label: 'same, any content script (floor)', unit: 'ms' },
   { key: 'echo_floor_ms', label: 'echo floor (page ⇄ worker)', unit: 'ms' },
   ...RPCS.flatMap((rpc): FigureSpec[] => [
     { key: rpc.key, label: `${rpc.method} round trip`, unit: 'ms' },
