@@ -14,7 +14,8 @@ import { GrantItem } from './grant-item';
 import { ListStatus } from './list-status';
 import type { SiteActions } from './use-sites';
 
-export const SITES_PAGE_SIZE = 50;
+// A popup shows two or three rows at once; a page of twenty keeps the first paint small.
+export const SITES_PAGE_SIZE = 20;
 
 /** A performance mark set when the list of sites is first on screen (npm run bench reads it). */
 export const SITES_SHOWN_MARK = 'atsign-wallet:sites-shown';
