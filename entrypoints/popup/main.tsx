@@ -6,5 +6,8 @@ import '@/src/ui/styles/popup.css';
 import '@/src/ui/styles/sites.css';
 import '@/src/ui/styles/activity.css';
 import { App } from '@/src/ui/popup/app';
+import { startEarly } from '@/src/ui/shared/early-calls';
 
+// Asked while the popup draws itself, not after its first paint.
+startEarly('wallet_getState', 'wallet_listGrants');
 render(<App />, document.getElementById('app')!);

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { call } from '../client';
 import type { SiteAccess } from '../../shared/grant';
 import type { ParamsOf } from '../../shared/methods';
+import { takeEarly } from '../shared/early-calls';
 import { isLockedError, messageOf } from '../shared/is-locked-error';
 import type { Loadable } from '../shared/use-call';
 
@@ -32,7 +33,7 @@ export function useSites(onLocked: () => void): Sites {
   // Keeps the list on screen while it asks again, so a reload never flashes "Loading".
   const reload = useCallback(() => {
     const ticket = ++latest.current;
-    call('wallet_listGrants').then(
+    takeEarly('wallet_listGrants').then(
       (value) => ticket === latest.current && setGrants({ status: 'ready', value }),
       (error: unknown) => ticket === latest.current && setGrants({ status: 'error', message: messageOf(error) }),
     );

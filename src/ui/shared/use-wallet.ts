@@ -4,6 +4,7 @@
 // is; the others are followed by a fresh wallet_getState.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { call } from '../client';
+import { takeEarly } from './early-calls';
 import { ErrorCode, WalletError } from '../../shared/errors';
 import type { ParamsOf, ResultOf } from '../../shared/methods';
 import type { IdentitySummary, WalletState } from '../../shared/wallet-state';
@@ -46,7 +47,7 @@ export function useWallet(): Wallet {
   const reload = useCallback(async () => {
     const ticket = ++latest.current;
     try {
-      const value = await call('wallet_getState');
+      const value = await takeEarly('wallet_getState');
       if (ticket === latest.current) setState({ status: 'ready', value });
     } catch (error) {
       if (ticket === latest.current) setState({ status: 'error', message: messageOf(error) });
