@@ -76,9 +76,15 @@ export async function walletWorld(opts: { listener?: boolean } = {}) {
    * Back to the baseline before a run, whatever the last run did (so a
    * shrunk counterexample starts where its run started): the grants as made,
    * the activity entries later runs added dropped, storage.session as it was
-   * (but the frame registry, which the background caches in memory).
+   * (but the frame registry, which the background caches in memory) — once
+   * whatever the last run left running has finished.
    */
   async function restore() {
+    // First let work from the last run finish, so nothing it still does (an expiry
+    // sweep reading the clock this run sets, an approval left waiting, log writes)
+    // lands in this run: a request outcomeOf gave up on, then the log writes.
+    await drainAbandoned();
+    await services.activity.settled();
     const byId = (rows: Grant[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
     const stored = await db.grants.toArray();
     if (canonical(byId(stored)) !== canonical(byId(grants))) {
@@ -204,17 +210,62 @@ export const TEST_TIMEOUT = 60_000 * Math.max(1, RUNS_FACTOR);
 // ---------------------------------------------------------------- delivering
 
 const HANG_MS = 5_000;
+/**
+ * The limit is counted in steps of this many ms, each a timer that must fire:
+ * a pause of the whole process (a busy or suspended machine) uses up one step,
+ * not the limit, so it is not taken for a wallet that never answers.
+ */
+const HANG_STEP_MS = 50;
 
 export type Outcome<T = Reply> = { reply: T } | { rejected: unknown } | { hung: true };
+
+/** Requests outcomeOf gave up on. They still run, and could change state under a later run. */
+const abandoned = new Set<Promise<void>>();
 
 /** Awaits an answer that must come: a rejection or a hang is an outcome the property reports. */
 export async function outcomeOf<T = Reply>(promise: Promise<T>): Promise<Outcome<T>> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const hung = new Promise<Outcome<T>>((resolve) => {
-    timer = setTimeout(() => resolve({ hung: true }), HANG_MS);
+    let steps = Math.ceil(HANG_MS / HANG_STEP_MS);
+    const step = () => {
+      steps -= 1;
+      if (steps <= 0) resolve({ hung: true });
+      else timer = setTimeout(step, HANG_STEP_MS);
+    };
+    timer = setTimeout(step, HANG_STEP_MS);
   });
   try {
-    return await Promise.race([promise.then((reply) => ({ reply }), (rejected: unknown) => ({ rejected })), hung]);
+    const outcome = await Promise.race([promise.then((reply) => ({ reply }), (rejected: unknown) => ({ rejected })), hung]);
+    if ('hung' in outcome) {
+      const running = promise.then(
+        () => undefined,
+        () => undefined,
+      );
+      abandoned.add(running);
+      void running.then(() => abandoned.delete(running));
+    }
+    return outcome;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const DRAIN_MS = 20_000;
+
+/**
+ * Waits for the requests outcomeOf gave up on (restore does, before a run), so
+ * a slow one cannot change state behind the next run's back; fails if one
+ * still has no answer after DRAIN_MS more.
+ */
+export async function drainAbandoned(): Promise<void> {
+  if (abandoned.size === 0) return;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), DRAIN_MS);
+  });
+  try {
+    if ((await Promise.race([Promise.all(abandoned), late])) === 'late')
+      throw new Error(`${abandoned.size} request(s) given up on by an earlier run still unanswered after ${HANG_MS + DRAIN_MS} ms`);
   } finally {
     clearTimeout(timer);
   }
