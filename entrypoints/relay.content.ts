@@ -14,6 +14,10 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_start',
   allFrames: true,
+  // WXT's wrapper would otherwise post a "script started" notice, naming the
+  // extension's id, to every page with target '*': the page would hear from
+  // the wallet in something other than our envelopes, addressed to anyone.
+  noScriptStartedPostMessage: true,
   main() {
     startRelay(window, {
       send: (message) => runtime.sendMessage(message),

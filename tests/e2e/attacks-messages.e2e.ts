@@ -371,6 +371,28 @@ describe.each(browserNames)('%s: imitated messages and hostile pages', (browserN
     await page.close();
   });
 
+  it('posts a page nothing but its own envelopes, from its first moment: no notice naming the extension', async () => {
+    const page = await SitePage.open(wallet, attacker.url('/no-csp.html'));
+    const heard = await page.page.evaluate(async () => {
+      const w = window as unknown as { heard: unknown[]; site: Site['site'] };
+      // A request and its answer, so the wallet has had its say on this page.
+      await w.site.request('atsign_getGrant');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return w.heard.map((data) => JSON.stringify(data) ?? String(data));
+    }, undefined);
+    const kinds = heard.map((text) => {
+      const d = JSON.parse(text) as { ns?: unknown; kind?: unknown };
+      return d.ns === NS ? String(d.kind) : `foreign: ${text}`;
+    });
+    // The page's own request and the wallet's answer, both in our envelope.
+    expect(kinds).toContain('request');
+    expect(kinds).toContain('response');
+    expect(kinds.filter((k) => k.startsWith('foreign'))).toEqual([]);
+    const id = new URL(wallet.extensionOrigin).host;
+    expect(heard.filter((text) => text.includes(id) || text.includes('wallet@atsign-wallet.org') || /wxt/i.test(text))).toEqual([]);
+    await page.close();
+  });
+
   it('does not let a site fetch, frame or open the approval page, even for a request really waiting', async () => {
     const asker = await SitePage.open(wallet, site.url('/'));
     await asker.start('waiting', 'atsign_connect', { fields: ['name'], purpose: 'To see who you are' });
