@@ -18,6 +18,12 @@ describe.each(browserNames)('%s: onboarding', (browserName) => {
     await wallet?.close();
   });
 
+  it('opens itself in a tab when the wallet is installed, asking first for a passphrase', async () => {
+    const opened = await wallet.waitForExtensionPage('/onboarding.html');
+    await opened.waitForRole('button', 'Set passphrase');
+    await opened.close();
+  });
+
   it('refuses a short or mismatched passphrase, then imports every fixture with its fingerprint', async () => {
     const onboarding = await OnboardingPage.open(wallet);
     await onboarding.setPassphrase('short', 'short');
