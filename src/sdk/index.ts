@@ -41,4 +41,4 @@ export type {
   SignInButtonFailure,
   SignInButtonState,
   SignInButtonSuccess,
-} from './signin-button';
+} from './signin-button-types';

@@ -11,68 +11,8 @@
 import { discoverProviders, onProviderAnnounced } from './discover';
 import { isProviderRpcError, request, type ParamsOf } from './request';
 import { parseSignInMessage } from './siwa';
+import type { SignInButtonElement, SignInButtonEventMap, SignInButtonFailure, SignInButtonState, SignInButtonSuccess } from './signin-button-types';
 import type { Grant, ProviderDetail } from './types';
-
-export type SignInButtonState = 'no-wallet' | 'ready' | 'waiting' | 'signed-in' | 'error';
-
-/** `detail` of the 'atsign-signin' event. */
-export interface SignInButtonSuccess {
-  atSign: string;
-  /**
-   * The `fields` the person shares, as atsign_connect returned them or, when
-   * the site's grant already covered them, as atsign_readProfile read them
-   * ({} when the element asks for none). A field with no value is left out.
-   */
-  profile: Record<string, string>;
-  /** The verify-url's JSON answer, as parsed. */
-  server: unknown;
-}
-
-/**
- * `detail` of the 'atsign-error' event: a wallet error keeps its numeric code
- * (4001 = the person cancelled); the rest are NO_WALLET, NONCE_FAILED,
- * NETWORK (the site's server could not be reached), UNEXPECTED, or the
- * `error` string the verify-url answered with (else VERIFY_FAILED).
- */
-export interface SignInButtonFailure {
-  code: number | string;
-  message: string;
-}
-
-/** The element's own events, with their `detail`s. Both bubble. */
-export interface SignInButtonEventMap extends HTMLElementEventMap {
-  'atsign-signin': CustomEvent<SignInButtonSuccess>;
-  'atsign-error': CustomEvent<SignInButtonFailure>;
-}
-
-export interface SignInButtonElement extends HTMLElement {
-  readonly state: SignInButtonState;
-  /** The wallet the element talks to, once one has announced itself. */
-  readonly wallet: ProviderDetail | null;
-  /** What a click does. Resolves when the attempt is over, either way. */
-  signIn(): Promise<void>;
-  /** Back to the button, e.g. after the site signed the person out. */
-  reset(): void;
-  addEventListener<K extends keyof SignInButtonEventMap>(
-    type: K,
-    listener: (this: SignInButtonElement, event: SignInButtonEventMap[K]) => unknown,
-    options?: boolean | AddEventListenerOptions,
-  ): void;
-  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
-  removeEventListener<K extends keyof SignInButtonEventMap>(
-    type: K,
-    listener: (this: SignInButtonElement, event: SignInButtonEventMap[K]) => unknown,
-    options?: boolean | EventListenerOptions,
-  ): void;
-  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
-}
-
-declare global {
-  interface HTMLElementTagNameMap {
-    /** Registered by defineSignInButton() under its default name. */
-    'atsign-signin-button': SignInButtonElement;
-  }
-}
 
 export const SIGN_IN_LABEL = 'Sign in with atSign';
 const NO_WALLET_TEXT = 'No atSign wallet found';
@@ -101,6 +41,13 @@ function walletFailure(error: unknown): Failure {
     [-32002]: 'Your wallet is already waiting for you. Check its window.',
   };
   return new Failure(error.code, messages[error.code] ?? 'Your wallet could not sign you in. Try again.');
+}
+
+/** A request to the site's own server; a network failure is NETWORK. */
+function fromSite(url: string, init: RequestInit): Promise<Response> {
+  return fetch(url, { credentials: 'same-origin', ...init }).catch(() => {
+    throw new Failure('NETWORK', 'Could not reach this site. Try again.');
+  });
 }
 
 async function readJson(response: Response): Promise<unknown> {
@@ -235,14 +182,14 @@ function createClass(): new () => SignInButtonElement {
       const statement = this.getAttribute('statement');
       if (statement) params.statement = statement;
       const response = await request(provider, 'atsign_signIn', params);
+      const signed = parseSignInMessage(response.message).atSign;
       // Read after signing: signing is what may unlock the wallet, and it shows
       // which atSign signed. The grant read from must be that atSign's.
-      if (granted) profile = await this.readGranted(wallet, granted, fields, parseSignInMessage(response.message).atSign);
+      if (granted) profile = await this.readGranted(wallet, granted, fields, signed);
 
       const server = await this.verify({ response, profile });
       const claimed = (server as { atSign?: unknown } | null)?.atSign;
-      const atSign = typeof claimed === 'string' ? claimed : parseSignInMessage(response.message).atSign;
-      return { atSign, profile, server };
+      return { atSign: typeof claimed === 'string' ? claimed : signed, profile, server };
     }
 
     /** The granted fields' values; if that grant no longer holds them for `atSign`, the person is asked. */
@@ -263,11 +210,7 @@ function createClass(): new () => SignInButtonElement {
       const failed = new Failure('NONCE_FAILED', 'This site could not start a sign-in. Try again.');
       const url = this.getAttribute('nonce-url');
       if (!url) throw failed;
-      const answer = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } }).catch(
-        () => {
-          throw new Failure('NETWORK', 'Could not reach this site. Try again.');
-        },
-      );
+      const answer = await fromSite(url, { headers: { Accept: 'application/json' } });
       const nonce = answer.ok ? ((await readJson(answer)) as { nonce?: unknown } | null)?.nonce : undefined;
       if (typeof nonce !== 'string') throw failed;
       return nonce;
@@ -276,13 +219,10 @@ function createClass(): new () => SignInButtonElement {
     private async verify(body: { response: unknown; profile: Record<string, string> }): Promise<unknown> {
       const url = this.getAttribute('verify-url');
       if (!url) throw new Failure('VERIFY_FAILED', 'This site could not check your sign-in.');
-      const answer = await fetch(url, {
+      const answer = await fromSite(url, {
         method: 'POST',
-        credentials: 'same-origin',
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
         body: JSON.stringify(body),
-      }).catch(() => {
-        throw new Failure('NETWORK', 'Could not reach this site. Try again.');
       });
       const json = await readJson(answer);
       if (answer.ok) return json;
