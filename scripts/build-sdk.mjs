@@ -8,6 +8,7 @@
 //   node scripts/build-sdk.mjs             build (npm run build:sdk)
 //   node scripts/build-sdk.mjs --if-stale  build only if a source is newer than the build
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -68,27 +69,15 @@ async function declarations(dir) {
 async function addExtensions(dir) {
   for (const file of await declarations(dir)) {
     const text = await readFile(file, 'utf8');
-    const out = await replaceAsync(text, /(from\s+|import\(\s*)(['"])(\.{1,2}\/[^'"]*)\2/g, async (all, lead, q, spec) => {
+    const out = text.replace(/(from\s+|import\(\s*)(['"])(\.{1,2}\/[^'"]*)\2/g, (all, lead, q, spec) => {
       if (/\.m?js$/.test(spec)) return all;
       const base = path.resolve(path.dirname(file), spec);
-      if ((await mtime(`${base}.d.ts`)) !== null) return `${lead}${q}${spec}.js${q}`;
-      if ((await mtime(path.join(base, 'index.d.ts'))) !== null) return `${lead}${q}${spec}/index.js${q}`;
+      if (existsSync(`${base}.d.ts`)) return `${lead}${q}${spec}.js${q}`;
+      if (existsSync(path.join(base, 'index.d.ts'))) return `${lead}${q}${spec}/index.js${q}`;
       throw new Error(`${path.relative(root, file)}: cannot resolve ${spec}`);
     });
     if (out !== text) await writeFile(file, out);
   }
-}
-
-async function replaceAsync(text, pattern, replace) {
-  const matches = [...text.matchAll(pattern)];
-  const replacements = await Promise.all(matches.map((m) => replace(...m)));
-  let out = '';
-  let at = 0;
-  matches.forEach((m, i) => {
-    out += text.slice(at, m.index) + replacements[i];
-    at = m.index + m[0].length;
-  });
-  return out + text.slice(at);
 }
 
 /** True if there is no build, or a source it was made from (or the build's own setup) changed since. */
