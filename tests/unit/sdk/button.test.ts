@@ -110,6 +110,19 @@ function installWallet(answers: Record<string, Answer> = {}) {
   return { calls, methods: () => calls.map((c) => c.method) };
 }
 
+/** A wallet whose sign-in waits until `approve()`: the person still has its window open. */
+function installHeldWallet() {
+  let approve!: () => void;
+  const approved = new Promise<void>((resolve) => (approve = resolve));
+  const wallet = installWallet({
+    atsign_signIn: async (params) => {
+      await approved;
+      return signInAnswer()(params);
+    },
+  });
+  return { wallet, approve };
+}
+
 // ---- a fake site server --------------------------------------------------------------
 
 interface Posted {
@@ -291,14 +304,7 @@ describe('<atsign-signin-button>', () => {
   });
 
   it('says it is waiting while the wallet is open, and a second click sends nothing more', async () => {
-    let approve!: () => void;
-    const approved = new Promise<void>((resolve) => (approve = resolve));
-    const wallet = installWallet({
-      atsign_signIn: async (params) => {
-        await approved;
-        return signInAnswer()(params);
-      },
-    });
+    const { wallet, approve } = installHeldWallet();
     installServer();
     const el = addButton();
 
@@ -319,14 +325,7 @@ describe('<atsign-signin-button>', () => {
   });
 
   it('is a native button: reachable by keyboard, keeps focus while waiting, and activates', async () => {
-    let approve!: () => void;
-    const approved = new Promise<void>((resolve) => (approve = resolve));
-    const wallet = installWallet({
-      atsign_signIn: async (params) => {
-        await approved;
-        return signInAnswer()(params);
-      },
-    });
+    const { wallet, approve } = installHeldWallet();
     installServer();
     const el = addButton();
     const button = buttonIn(el);
