@@ -43,19 +43,31 @@ export function callerFromSender(sender: Runtime.MessageSender, extensionId: str
   return { kind: 'page', origin, topOrigin: top && top !== origin ? top : null, tabId: sender.tab.id, frameId };
 }
 
+/** How often, and how far apart, the top frame is asked while its relay may not have started yet. */
+export const TOP_FRAME_ASKS = { tries: 20, apartMs: 150 };
+
 /**
  * A frame's caller with the top page's origin filled in where the browser
  * left it out: Firefox gives an extension without the tabs permission no
  * `sender.tab.url`. Then the wallet's own relay in the tab's top frame says
  * which page it is — an answer only the extension's content script can give.
+ * That relay starts once its page has loaded, which may be after a frame
+ * inside it asked for something; until it answers, it is asked again (about
+ * three seconds in all).
  */
 export async function withTopOrigin(
   caller: PageCaller,
   sender: Runtime.MessageSender,
   askTopFrame: (tabId: number) => Promise<unknown>,
+  asks = TOP_FRAME_ASKS,
 ): Promise<PageCaller> {
   if (caller.frameId === 0 || sender.tab?.url) return caller;
-  const top = await askTopFrame(caller.tabId).catch(() => null);
+  const unanswered = Symbol('unanswered');
+  let top: unknown = unanswered;
+  for (let i = 0; i < asks.tries && top === unanswered; i++) {
+    if (i > 0) await new Promise((resolve) => setTimeout(resolve, asks.apartMs));
+    top = await askTopFrame(caller.tabId).catch(() => unanswered);
+  }
   if (typeof top !== 'string' || !/^https?:\/\/[^/]+$/.test(top) || top === caller.origin) return caller;
   return { ...caller, topOrigin: top };
 }

@@ -23,6 +23,10 @@ export function startRelay(win: Window, port: RelayPort): void {
   win.addEventListener('message', (event) => {
     const d = event.data as Partial<PageRequest> | { ns?: unknown; kind?: unknown } | null;
     if (event.source !== win || event.origin !== origin || !d || d.ns !== NS) return;
+    if (d.kind === 'hello') {
+      toPage({ kind: 'ready' });
+      return;
+    }
     if (d.kind === 'subscribe') {
       port.send({ ns: NS, kind: 'subscribe' }).catch(() => undefined);
       return;
@@ -49,4 +53,7 @@ export function startRelay(win: Window, port: RelayPort): void {
     if (m.kind === 'event' && m.origin === origin) toPage({ kind: 'event', name: m.name, data: m.data });
     return undefined;
   });
+
+  // The provider holds the page's requests until it hears this.
+  toPage({ kind: 'ready' });
 }

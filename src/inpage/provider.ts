@@ -2,6 +2,11 @@
 // logic and no secrets: it announces itself, forwards requests to the content
 // relay of this frame and hands events to listeners. Every decision is made by
 // the background, which learns the caller's origin from the browser.
+//
+// The provider starts with the page (so pages find the wallet before their own
+// scripts run); the relay starts once the page has loaded (so the wallet adds
+// as little as it can to every page load). Until the relay says it is ready,
+// requests wait here, in order.
 import { NS } from '../shared/protocol';
 
 export const PROVIDER_INFO = {
@@ -35,19 +40,41 @@ export function installProvider(win: Window): void {
   if (origin === 'null') return;
   const pending = new Map<string, [(v: unknown) => void, (e: Error) => void]>();
   const listeners = new Map<string, Set<Listener>>();
-  const prefix = uuid();
+  // Random, so two providers in one window (an add-on updated under an open
+  // page) never take each other's replies; made on first use, as is the
+  // announced uuid, to keep the provider's start — paid by every page — small.
+  let prefix: string | undefined;
+  let announcedUuid: string | undefined;
   // Taken now, before the page's own scripts run, so a page cannot swap them under its own requests.
   const clone = structuredClone;
   const stringify = JSON.stringify;
   let seq = 0;
   let subscribed = false;
+  let relayReady = false;
+  let helloSent = false;
+  const waiting: object[] = [];
+  const post = (message: object) => win.postMessage({ ns: NS, ...message }, origin);
+  const toRelay = (message: object) => {
+    if (relayReady) return post(message);
+    waiting.push(message);
+    // A relay that started before this provider (a browser may add both to a
+    // page already open) has said "ready" to nobody: ask it again.
+    if (!helloSent) {
+      helloSent = true;
+      post({ kind: 'hello' });
+    }
+  };
 
   win.addEventListener('message', (event) => {
     const d = event.data as
       | { ns?: unknown; kind?: unknown; id?: string; ok?: boolean; result?: unknown; error?: never; name?: string; data?: unknown }
       | null;
     if (event.source !== win || !d || d.ns !== NS) return;
-    if (d.kind === 'response') {
+    if (d.kind === 'ready') {
+      if (relayReady) return;
+      relayReady = true;
+      waiting.splice(0).forEach(post);
+    } else if (d.kind === 'response') {
       const settle = pending.get(d.id!);
       if (!settle) return;
       pending.delete(d.id!);
@@ -63,14 +90,14 @@ export function installProvider(win: Window): void {
     isAtSignWallet: true,
     request(args: { method: string; params?: unknown }): Promise<unknown> {
       return new Promise((resolve, reject) => {
-        const id = `${prefix}:${++seq}`;
+        const id = `${(prefix ??= uuid())}:${++seq}`;
         pending.set(id, [resolve, reject]);
         try {
           const params = args?.params;
           // Plain data only: what cannot be cloned (functions, symbols, DOM nodes) is refused, not dropped.
           if (params !== undefined) clone(params);
           const text = params === undefined ? undefined : stringify(params);
-          win.postMessage({ ns: NS, kind: 'request', id, method: args?.method, params: text }, origin);
+          toRelay({ kind: 'request', id, method: args?.method, params: text });
         } catch {
           pending.delete(id);
           reject(providerError({ code: -32602, message: 'params must be plain JSON data (no functions, symbols, DOM nodes or cycles)' }));
@@ -84,7 +111,7 @@ export function installProvider(win: Window): void {
         // The wallet sends a frame events only once it knows the frame listens.
         if (!subscribed) {
           subscribed = true;
-          win.postMessage({ ns: NS, kind: 'subscribe' }, origin);
+          toRelay({ kind: 'subscribe' });
         }
       }
       return provider;
@@ -94,7 +121,13 @@ export function installProvider(win: Window): void {
       return provider;
     },
   });
-  const detail = Object.freeze({ info: Object.freeze({ uuid: uuid(), ...PROVIDER_INFO }), provider });
+  const info = Object.freeze({
+    get uuid() {
+      return (announcedUuid ??= uuid());
+    },
+    ...PROVIDER_INFO,
+  });
+  const detail = Object.freeze({ info, provider });
   const announce = () => win.dispatchEvent(new CustomEvent('atsign:announceProvider', { detail }));
   win.addEventListener('atsign:requestProvider', announce);
   announce();

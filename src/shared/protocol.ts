@@ -37,6 +37,21 @@ export interface Subscribe {
   kind: 'subscribe';
 }
 
+/**
+ * relay → page: the relay of this frame is listening; page → relay: are you?
+ * The relay starts after the provider (once the page has loaded), so the
+ * provider holds requests until it hears `ready`; a relay already running
+ * answers a provider's `hello` with `ready`.
+ */
+export interface RelayReady {
+  ns: typeof NS;
+  kind: 'ready';
+}
+export interface ProviderHello {
+  ns: typeof NS;
+  kind: 'hello';
+}
+
 export type Reply<T = unknown> = { ok: true; result: T } | { ok: false; error: WalletErrorShape };
 
 /** relay → page: a reply to request `id`. */

@@ -46,6 +46,19 @@ describe.each(browserNames)('%s: the message path', (browserName) => {
     await page.close();
   });
 
+  it('answers a request the page made while it was still loading, before the relay had started', async () => {
+    const page = await SitePage.open(wallet, site.url('/'));
+    const early = await page.page.evaluate(
+      async () => {
+        const { askedWhile, answer } = (window as unknown as { site: { early: { askedWhile: string; answer: Promise<unknown> } } }).site.early;
+        return { askedWhile, answer: await answer };
+      },
+      undefined,
+    );
+    expect(early).toEqual({ askedWhile: 'loading', answer: { result: null } });
+    await page.close();
+  });
+
   it('answers atsign_getGrant with null for a site that has no grant', async () => {
     const page = await SitePage.open(wallet, site.url('/'));
     expect(await page.request('atsign_getGrant')).toEqual({ result: null });

@@ -141,7 +141,38 @@ describe('a cross-origin iframe in Firefox, which gives no tab address', () => {
     ['the top page is the frame’s own origin', async () => 'https://widget.example'],
   ])('leaves the top origin out when %s', async (_label, ask) => {
     const sender = frameSender();
-    expect((await withTopOrigin(frameCaller(sender), sender, ask)).topOrigin).toBeNull();
+    expect((await withTopOrigin(frameCaller(sender), sender, ask, { tries: 3, apartMs: 1 })).topOrigin).toBeNull();
+  });
+
+  it('asks again while the top frame’s relay has not started, and takes its answer once it has', async () => {
+    const sender = frameSender(9);
+    let asked = 0;
+    const ask = async () => {
+      asked += 1;
+      if (asked < 3) throw new Error('Could not establish connection. Receiving end does not exist.');
+      return 'https://news.example';
+    };
+    const full = await withTopOrigin(frameCaller(sender), sender, ask, { tries: 5, apartMs: 1 });
+    expect(asked).toBe(3);
+    expect(full.topOrigin).toBe('https://news.example');
+  });
+
+  it('gives up after its tries when the top frame never answers, and asks only once for a wrong answer', async () => {
+    const sender = frameSender(9);
+    let asked = 0;
+    const never = async () => {
+      asked += 1;
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    };
+    expect((await withTopOrigin(frameCaller(sender), sender, never, { tries: 4, apartMs: 1 })).topOrigin).toBeNull();
+    expect(asked).toBe(4);
+    asked = 0;
+    const wrong = async () => {
+      asked += 1;
+      return 'https://news.example/story';
+    };
+    expect((await withTopOrigin(frameCaller(sender), sender, wrong, { tries: 4, apartMs: 1 })).topOrigin).toBeNull();
+    expect(asked).toBe(1);
   });
 
   it('asks nothing for a top frame, or when the browser gave the tab’s address', async () => {

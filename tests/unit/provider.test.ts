@@ -25,6 +25,19 @@ function answerRequests(win: FakeWindow, answer: (request: SentRequest) => objec
   });
 }
 
+/** Plays the relay starting: it tells the page it is ready. */
+async function relayReady(win: FakeWindow) {
+  win.postMessage({ ns: NS, kind: 'ready' }, win.location.origin);
+  await settle();
+}
+
+/** The provider of `win`, with this frame's relay already running. */
+async function readyProvider(win: FakeWindow) {
+  const provider = discoverProvider(win);
+  await relayReady(win);
+  return provider;
+}
+
 function emit(win: FakeWindow, name: string, data: unknown) {
   win.postMessage({ ns: NS, kind: 'event', name, data }, win.location.origin);
 }
@@ -81,6 +94,17 @@ describe('announcement', () => {
     expect(announcements[2]).toBe(announcements[0]);
   });
 
+  it('keeps one uuid per page, however its info is read or copied', () => {
+    const [first] = installAndListen(createFakeWindow(ORIGIN));
+    const [other] = installAndListen(createFakeWindow(ORIGIN));
+    const uuid = first!.info.uuid;
+    expect(first!.info.uuid).toBe(uuid);
+    expect(structuredClone(first!.info).uuid).toBe(uuid);
+    expect((JSON.parse(JSON.stringify(first!.info)) as { uuid: string }).uuid).toBe(uuid);
+    expect({ ...first!.info }.uuid).toBe(uuid);
+    expect(other!.info.uuid).not.toBe(uuid);
+  });
+
   it('is not made in a window with an opaque origin', () => {
     const win = createFakeWindow('null');
     const announcements = installAndListen(win);
@@ -89,27 +113,70 @@ describe('announcement', () => {
   });
 });
 
+describe('before the relay is ready', () => {
+  it('holds requests, asks once whether a relay is there, and sends them in order when it says ready', async () => {
+    const win = createFakeWindow(ORIGIN);
+    const provider = discoverProvider(win);
+    answerRequests(win, (request) => ({ ok: true, result: request.method }));
+    const first = provider.request({ method: 'one' });
+    const second = provider.request({ method: 'two' });
+    provider.on('grantChanged', () => {});
+    await settle();
+    expect(sentRequests(win)).toEqual([]);
+    expect(win.posts.map((post) => post.data)).toEqual([{ ns: NS, kind: 'hello' }]);
+    expect(await stateOf(first)).toBe('pending');
+
+    await relayReady(win);
+    const kinds = win.posts.map((post) => (post.data as SentRequest).kind).filter((kind) => kind !== 'response');
+    expect(kinds).toEqual(['hello', 'ready', 'request', 'request', 'subscribe']);
+    expect(sentRequests(win).map((request) => request.method)).toEqual(['one', 'two']);
+    await expect(first).resolves.toBe('one');
+    await expect(second).resolves.toBe('two');
+    expect(win.targetOrigins.every((target) => target === ORIGIN)).toBe(true);
+  });
+
+  it('sends each held request once, however often it hears ready', async () => {
+    const win = createFakeWindow(ORIGIN);
+    const provider = discoverProvider(win);
+    void provider.request({ method: 'one' });
+    await relayReady(win);
+    await relayReady(win);
+    void provider.request({ method: 'two' });
+    expect(sentRequests(win).map((request) => request.method)).toEqual(['one', 'two']);
+    expect(win.posts.filter((post) => (post.data as SentRequest).kind === 'hello')).toHaveLength(1);
+  });
+
+  it('does not take ready from another window', async () => {
+    const win = createFakeWindow(ORIGIN);
+    const provider = discoverProvider(win);
+    void provider.request({ method: 'one' });
+    receive(win, { ns: NS, kind: 'ready' }, { source: {} });
+    await settle();
+    expect(sentRequests(win)).toEqual([]);
+  });
+});
+
 describe('request', () => {
   it('posts the method and params to its own origin only', async () => {
     const win = createFakeWindow(ORIGIN);
-    const provider = discoverProvider(win);
+    const provider = await readyProvider(win);
     void provider.request({ method: 'atsign_getGrant', params: [] });
     expect(sentRequests(win)).toEqual([
       { ns: NS, kind: 'request', id: expect.any(String), method: 'atsign_getGrant', params: '[]' },
     ]);
-    expect(win.targetOrigins).toEqual([ORIGIN]);
+    expect(win.targetOrigins.every((target) => target === ORIGIN)).toBe(true);
   });
 
   it('resolves with the result of a success reply', async () => {
     const win = createFakeWindow(ORIGIN);
-    const provider = discoverProvider(win);
+    const provider = await readyProvider(win);
     answerRequests(win, () => ({ ok: true, result: { id: 'g1', fields: ['name'] } }));
     await expect(provider.request({ method: 'atsign_getGrant' })).resolves.toEqual({ id: 'g1', fields: ['name'] });
   });
 
   it('rejects with an Error carrying the numeric code and message of an error reply', async () => {
     const win = createFakeWindow(ORIGIN);
-    const provider = discoverProvider(win);
+    const provider = await readyProvider(win);
     answerRequests(win, () => ({ ok: false, error: { code: 4100, message: 'This site has no grant' } }));
     const error = await provider.request({ method: 'atsign_readProfile' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Error);
@@ -118,7 +185,7 @@ describe('request', () => {
 
   it('matches each reply to its own request by id', async () => {
     const win = createFakeWindow(ORIGIN);
-    const provider = discoverProvider(win);
+    const provider = await readyProvider(win);
     const first = provider.request({ method: 'one' });
     const second = provider.request({ method: 'two' });
     const [a, b] = sentRequests(win);
@@ -131,7 +198,7 @@ describe('request', () => {
 
   it('ignores replies for unknown ids and replies from other windows', async () => {
     const win = createFakeWindow(ORIGIN);
-    const provider = discoverProvider(win);
+    const provider = await readyProvider(win);
     const pending = provider.request({ method: 'atsign_getGrant' });
     const [sent] = sentRequests(win);
 
@@ -146,7 +213,7 @@ describe('request', () => {
 
   it('sends params as JSON text, so a key such as "__proto__" arrives as the page wrote it', async () => {
     const win = createFakeWindow(ORIGIN);
-    const provider = discoverProvider(win);
+    const provider = await readyProvider(win);
     const params = JSON.parse('{"fields":["name"],"__proto__":{"admin":true}}') as unknown;
     void provider.request({ method: 'atsign_connect', params });
     void provider.request({ method: 'atsign_getGrant' });
@@ -166,7 +233,7 @@ describe('request', () => {
     })()],
   ])('rejects params holding %s with -32602, posting nothing', async (_label, params) => {
     const win = createFakeWindow(ORIGIN);
-    const provider = discoverProvider(win);
+    const provider = await readyProvider(win);
     const error = await provider.request({ method: 'atsign_connect', params }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Error);
     expect(error).toMatchObject({ code: -32602 });

@@ -9,8 +9,8 @@ function setup(send: RelayPort['send'] = async () => ({ ok: true, result: 'pong'
   const win = createFakeWindow(ORIGIN);
   const port = { send: vi.fn(send), onEvent: vi.fn<RelayPort['onEvent']>() };
   startRelay(asWindow(win), port);
-  /** What the relay posted to the page (the page itself posts nothing through this window here). */
-  const toPage = () => win.posts.map((post) => post.data);
+  /** What the relay posted to the page after its first word, `ready` (the page itself posts nothing through this window here). */
+  const toPage = () => win.posts.slice(1).map((post) => post.data);
   /** Plays the page: a message it posted to its own window arrives. */
   const pagePosts = (data: unknown) => receive(win, structuredClone(data), { source: win, origin: ORIGIN });
   /** Plays the background: pushes an event to the relay. */
@@ -26,6 +26,24 @@ const event = (extra: object = {}) => ({
   name: 'grantChanged',
   data: { id: 'g1' },
   ...extra,
+});
+
+describe('starting', () => {
+  it('tells the page, at its own origin only, that it is ready — first, and again to each hello', async () => {
+    const { win, toPage, pagePosts, port } = setup();
+    expect(win.posts).toEqual([{ data: { ns: NS, kind: 'ready' }, targetOrigin: ORIGIN }]);
+    pagePosts({ ns: NS, kind: 'hello' });
+    await settle();
+    expect(toPage()).toEqual([{ ns: NS, kind: 'ready' }]);
+    expect(port.send).not.toHaveBeenCalled();
+  });
+
+  it('does not answer a hello from another window', async () => {
+    const { win, toPage } = setup();
+    receive(win, { ns: NS, kind: 'hello' }, { source: {}, origin: ORIGIN });
+    await settle();
+    expect(toPage()).toEqual([]);
+  });
 });
 
 describe('requests from the page', () => {
@@ -152,7 +170,7 @@ describe('events from the background', () => {
     backgroundEmits(event());
     await settle();
     expect(toPage()).toStrictEqual([{ ns: NS, kind: 'event', name: 'grantChanged', data: { id: 'g1' } }]);
-    expect(win.targetOrigins).toEqual([ORIGIN]);
+    expect(win.targetOrigins).toEqual([ORIGIN, ORIGIN]);
   });
 
   it.each([
@@ -185,8 +203,8 @@ describe('target origin', () => {
     pagePosts(request({ id: 'b' }));
     backgroundEmits(event());
     await settle();
-    // a reply, a failure reply and an event
-    expect(win.targetOrigins).toEqual([ORIGIN, ORIGIN, ORIGIN]);
+    // ready, a reply, a failure reply and an event
+    expect(win.targetOrigins).toEqual([ORIGIN, ORIGIN, ORIGIN, ORIGIN]);
   });
 });
 

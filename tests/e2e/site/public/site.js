@@ -18,17 +18,22 @@ window.site = (() => {
     if (!providers[0]) throw new Error('no wallet was announced');
     return providers[0].provider;
   };
+  /** Resolves with { result } or { error: { code, message } }, never rejects. */
+  async function request(method, params) {
+    try {
+      return { result: await provider().request(params === undefined ? { method } : { method, params }) };
+    } catch (error) {
+      return { error: { code: error.code, message: error.message } };
+    }
+  }
+  // Asked at once, while the page is still loading — before the wallet's relay
+  // in this frame has started.
+  const early = { askedWhile: document.readyState, answer: request('atsign_getGrant') };
   return {
     providers,
     events,
-    /** Resolves with { result } or { error: { code, message } }, never rejects. */
-    async request(method, params) {
-      try {
-        return { result: await provider().request(params === undefined ? { method } : { method, params }) };
-      } catch (error) {
-        return { error: { code: error.code, message: error.message } };
-      }
-    },
+    early,
+    request,
     listen(name) {
       provider().on(name, (data) => events.push({ name, data }));
     },
