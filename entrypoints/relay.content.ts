@@ -1,11 +1,12 @@
+import { portChannel, type ChannelPort } from '@/src/content/port-channel';
 import { startRelay } from '@/src/content/relay';
+import { RELAY_PORT } from '@/src/shared/protocol';
 
 // The browser's own messaging, not webextension-polyfill (which `wxt/browser`
 // is in the pages and background, see wxt.config.ts): the relay runs in every
-// frame of every page, so it stays small and adds no extra hop. Both
-// browsers' runtime.sendMessage return a promise here (Chromium MV3, Firefox).
+// frame of every page, so it stays small and adds no extra hop.
 type Runtime = {
-  sendMessage(message: unknown): Promise<unknown>;
+  connect(info: { name: string }): ChannelPort;
   onMessage: { addListener(listener: (message: unknown, sender: unknown, sendResponse: (answer: unknown) => void) => void): void };
 };
 const runtime = ((globalThis as { browser?: { runtime: Runtime } }).browser ?? (globalThis as unknown as { chrome: { runtime: Runtime } }).chrome).runtime;
@@ -26,7 +27,7 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main() {
     startRelay(window, {
-      send: (message) => runtime.sendMessage(message),
+      send: portChannel(() => runtime.connect({ name: RELAY_PORT })),
       onEvent: (listener) =>
         runtime.onMessage.addListener((message, _sender, sendResponse) => {
           const answer = listener(message);

@@ -1,8 +1,9 @@
 // Wires the background: database, services, the dispatcher, and the one
-// runtime.onMessage listener through which every request arrives.
+// answer every request gets, whether it came as a runtime message (the
+// wallet's own pages) or over a relay's port (pages of sites).
 import type { Browser, Runtime } from 'webextension-polyfill';
 import { ErrorCode } from '@/src/shared/errors';
-import { isOurs, NS, type Reply } from '@/src/shared/protocol';
+import { isOurs, NS, RELAY_PORT, type PortRequest, type Reply } from '@/src/shared/protocol';
 import { ActivityLog } from './activity/activity-log';
 import { Approvals } from './approvals/approvals';
 import { callerFromSender, withTopOrigin } from './caller';
@@ -62,13 +63,14 @@ function inBackground(task: Promise<unknown>): void {
 
 const NOBODY: Reply = { ok: false, error: { code: ErrorCode.Unauthorized, message: 'Unknown caller' } };
 const SUBSCRIBED: Reply = { ok: true, result: null };
+const NOT_OURS: Reply = { ok: false, error: { code: ErrorCode.InvalidRequest, message: 'Not a wallet request' } };
 
 export function startBackground(browser: Browser, services: Services = createServices(browser)): void {
   const dispatch = createDispatcher(handlers, services);
   const extensionBase = browser.runtime.getURL('/');
   const askTopFrame = (tabId: number) => browser.tabs.sendMessage(tabId, { ns: NS, kind: 'whereAmI' }, { frameId: 0 });
-  // Returning undefined leaves a message that is not ours to other listeners.
-  const listener = (message: unknown, sender: Runtime.MessageSender): Promise<Reply> | undefined => {
+  /** The answer to one message, from whoever the browser says sent it; undefined if the message is not ours. */
+  const answer = (message: unknown, sender: Runtime.MessageSender): Promise<Reply> | undefined => {
     if (!isOurs(message)) return undefined;
     const caller = callerFromSender(sender, browser.runtime.id, extensionBase);
     if (!caller) return Promise.resolve(NOBODY);
@@ -78,7 +80,26 @@ export function startBackground(browser: Browser, services: Services = createSer
     if (caller.kind === 'ui') return dispatch(message, caller);
     return withTopOrigin(caller, sender, askTopFrame).then((full) => dispatch(message, full));
   };
-  browser.runtime.onMessage.addListener(listener as Runtime.OnMessageListener);
+  // Returning undefined leaves a message that is not ours to other listeners.
+  browser.runtime.onMessage.addListener(answer as Runtime.OnMessageListener);
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== RELAY_PORT || !port.sender) return;
+    const sender = port.sender;
+    port.onMessage.addListener((envelope: unknown) => {
+      const { id, message } = (envelope ?? {}) as Partial<PortRequest>;
+      if (typeof id !== 'number') return;
+      const reply = answer(message, sender) ?? Promise.resolve(NOT_OURS);
+      inBackground(
+        reply.then((settled) => {
+          try {
+            port.postMessage({ id, reply: settled });
+          } catch {
+            // The frame has gone (navigated or closed) since it asked: nobody to tell.
+          }
+        }),
+      );
+    });
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
     inBackground(alarm.name === EXPIRY_ALARM ? expireDue(services) : services.autoLock.onAlarm(alarm.name));
   });

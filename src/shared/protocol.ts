@@ -66,6 +66,27 @@ export interface WalletEvent {
   data: unknown;
 }
 
+/** The name of the port each relay opens to the background (runtime.connect). */
+export const RELAY_PORT = 'atsign-wallet/relay';
+
+/**
+ * relay → background over the relay's port: a request or subscribe, numbered
+ * by the relay. A port, not one runtime.sendMessage per request: an answer
+ * that is not ready while the listener runs (every answer that reads the
+ * database or the vault) costs a one-off message about twice what it costs a
+ * port in Chromium.
+ */
+export interface PortRequest {
+  id: number;
+  message: BackgroundRequest | Subscribe;
+}
+
+/** background → relay over the port: the reply to request `id`. */
+export interface PortReply {
+  id: number;
+  reply: Reply;
+}
+
 export function isOurs(message: unknown): message is BackgroundRequest | Subscribe {
   if (typeof message !== 'object' || message === null || (message as { ns?: unknown }).ns !== NS) return false;
   const kind = (message as { kind?: unknown }).kind;

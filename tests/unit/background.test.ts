@@ -1,9 +1,10 @@
 import type { Browser } from 'webextension-polyfill';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '@/src/background';
 import { ErrorCode } from '@/src/shared/errors';
-import { NS } from '@/src/shared/protocol';
+import { NS, RELAY_PORT } from '@/src/shared/protocol';
+import { connect, type BackgroundPort } from './support/fake-ports';
 import { makeGrant } from './support/grants';
 import { contentScriptSender, type Sender } from './support/senders';
 import { testServices } from './support/services';
@@ -27,6 +28,67 @@ function setup() {
 }
 
 const getGrant = { ns: NS, kind: 'request', method: 'atsign_getGrant' };
+
+/** Waits until the background has posted `count` replies on `port`. */
+async function replies(port: BackgroundPort, count: number) {
+  await vi.waitFor(() => expect(port.posted.length).toBeGreaterThanOrEqual(count));
+  return port.posted;
+}
+
+describe('a relay’s port', () => {
+  it('answers each numbered request on the port it came by, from the origin the browser reports for that port', async () => {
+    const { db } = setup();
+    const grant = makeGrant({ origin: 'https://site.example' });
+    await db.grants.bulkAdd([grant, makeGrant({ origin: 'https://bank.example' })]);
+    const port = connect(RELAY_PORT, pageOf('https://site.example/login'));
+    // An origin claimed in the message changes nothing: the port's sender is the caller.
+    port.onMessage.fire({ id: 1, message: { ...getGrant, origin: 'https://bank.example' } });
+    port.onMessage.fire({ id: 2, message: { ...getGrant, params: { x: 1 } } });
+    expect(await replies(port, 2)).toEqual(
+      expect.arrayContaining([
+        { id: 1, reply: { ok: true, result: grant } },
+        { id: 2, reply: { ok: false, error: expect.objectContaining({ code: ErrorCode.InvalidParams }) } },
+      ]),
+    );
+  });
+
+  it('answers what is not a wallet request with -32600, and ignores envelopes with no number', async () => {
+    setup();
+    const port = connect(RELAY_PORT, pageOf('https://site.example/'));
+    port.onMessage.fire({ id: 'x', message: getGrant });
+    port.onMessage.fire(null);
+    port.onMessage.fire({ id: 3, message: { ns: NS, kind: 'event', name: 'grantChanged' } });
+    expect(await replies(port, 1)).toEqual([
+      { id: 3, reply: { ok: false, error: expect.objectContaining({ code: ErrorCode.InvalidRequest }) } },
+    ]);
+  });
+
+  it('answers 4100 on a port from another extension or a frame with no tab', async () => {
+    const { db } = setup();
+    await db.grants.add(makeGrant({ origin: 'https://site.example' }));
+    for (const sender of [pageOf('https://site.example/', { id: 'another-extension-id' }), pageOf('https://site.example/', { tab: undefined })]) {
+      const port = connect(RELAY_PORT, sender);
+      port.onMessage.fire({ id: 1, message: getGrant });
+      expect(await replies(port, 1)).toEqual([{ id: 1, reply: { ok: false, error: expect.objectContaining({ code: ErrorCode.Unauthorized }) } }]);
+    }
+  });
+
+  it('leaves ports of other names alone', async () => {
+    setup();
+    const port = connect('someone-else', pageOf('https://site.example/'));
+    expect(port.onMessage.hasListeners()).toBe(false);
+  });
+
+  it('keeps answering other frames when one frame has gone before its answer', async () => {
+    setup();
+    const gone = connect(RELAY_PORT, pageOf('https://site.example/'));
+    gone.gone = true;
+    gone.onMessage.fire({ id: 1, message: getGrant });
+    const here = connect(RELAY_PORT, pageOf('https://other.example/'));
+    here.onMessage.fire({ id: 1, message: getGrant });
+    expect(await replies(here, 1)).toEqual([{ id: 1, reply: { ok: true, result: null } }]);
+  });
+});
 
 describe('runtime.onMessage', () => {
   it('answers a page with its own grant, from the origin the browser reports', async () => {
