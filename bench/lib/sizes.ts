@@ -13,8 +13,9 @@ export function pageFiles(root: string, html: string): string[] {
     if (files.has(file)) return;
     files.add(file);
     if (!file.endsWith('.js')) return;
-    // Vite's output imports chunks by relative path: import"./x.js", from"./x.js", import("./x.js").
-    for (const [, path] of readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+\.js)["']/g))
+    // Vite's output imports chunks by relative path: import"./x.js", from"./x.js", import("./x.js"),
+    // import(`./x.js`) — the last for a chunk a page loads later (the popup's interface).
+    for (const [, path] of readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g))
       visit(join(dirname(file), path!));
   };
   for (const [, path] of readFileSync(join(root, html), 'utf8').matchAll(/(?:src|href)="\/([^"]+\.(?:js|css))"/g))
