@@ -67,6 +67,52 @@ describe('list', () => {
     await db.grants.bulkAdd([b, a, c]);
     expect(await repo.list()).toEqual([c, a, b]);
   });
+
+  it('is read once and kept until the repository writes (the background alone writes grants)', async () => {
+    const { db, repo } = setup();
+    const a = makeGrant({ origin: 'https://a.example' });
+    await db.grants.add(a);
+    expect(await repo.list()).toEqual([a]);
+    // Written behind the repository's back: not seen, which shows the list is kept…
+    await db.grants.add(makeGrant({ origin: 'https://behind.example' }));
+    expect(await repo.list()).toEqual([a]);
+    // …until the repository itself writes, after which the table is read again.
+    const b = makeGrant({ origin: 'https://b.example' });
+    await repo.replace(b);
+    expect((await repo.list()).map((g) => g.origin)).toEqual(['https://a.example', 'https://b.example', 'https://behind.example']);
+  });
+
+  it('shows every kind of write at once', async () => {
+    const { repo } = setup();
+    const grants = [
+      makeGrant({ origin: 'https://a.example', atSign: '@alice', personaId: 'p1' }),
+      makeGrant({ origin: 'https://b.example', atSign: '@bob', personaId: 'p2' }),
+      makeGrant({ origin: 'https://c.example', atSign: '@alice', personaId: 'p3', expiresAt: T0 }),
+      makeGrant({ origin: 'https://d.example', atSign: '@alice', personaId: 'p4' }),
+      makeGrant({ origin: 'https://e.example', atSign: '@alice', personaId: 'p4' }),
+    ];
+    for (const grant of grants) await repo.replace(grant);
+    const origins = async () => (await repo.list()).map((g) => new URL(g.origin).hostname[0]);
+    expect(await origins()).toEqual(['a', 'b', 'c', 'd', 'e']);
+    await repo.removeByOrigin('https://a.example');
+    expect(await origins()).toEqual(['b', 'c', 'd', 'e']);
+    await repo.removeExpired(T0);
+    expect(await origins()).toEqual(['b', 'd', 'e']);
+    await repo.removeByPersona('p4');
+    expect(await origins()).toEqual(['b']);
+    await repo.removeByAtSign('@bob');
+    expect(await origins()).toEqual([]);
+  });
+
+  it('does not keep a list read while a write was under way', async () => {
+    const { db, repo } = setup();
+    await db.grants.add(makeGrant({ origin: 'https://a.example' }));
+    const b = makeGrant({ origin: 'https://b.example' });
+    // The list is asked for while the replace is still writing; whatever it read, the next list is fresh.
+    const [during] = await Promise.all([repo.list(), repo.replace(b)]);
+    expect(during.length === 1 || during.length === 2).toBe(true);
+    expect((await repo.list()).map((g) => g.origin)).toEqual(['https://a.example', 'https://b.example']);
+  });
 });
 
 describe('the grants table', () => {
