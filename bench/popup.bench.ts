@@ -16,7 +16,7 @@ import { median, round, spreadOf } from './lib/stats';
 
 const SITES = 1_000;
 const LOG_ENTRIES = 10_000;
-const RUNS = 7;
+const RUNS = 15;
 
 let site: BenchSite;
 let wallet: WalletBrowser;
