@@ -51,10 +51,10 @@ export async function walletWithBarbara() {
     return found;
   }
 
-  /** A site's grant on a persona, stored as the approval flow would. */
+  /** A site's grant on a persona, stored as the approval flow would (through the repository, which keeps what it read). */
   async function grant(origin: string, personaId: string, fields: string[]): Promise<Grant> {
     const g = makeGrant({ origin, atSign: BARBARA, personaId, fields });
-    await db.grants.put(g);
+    await services.grants.replace(g);
     return g;
   }
 
