@@ -497,7 +497,8 @@ describe.each(browserNames)('%s: hostile text stays text', (browserName) => {
     await expectInert(popup);
 
     await popup.clickRole('tab', 'Activity');
-    await popup.waitForRole('button', 'Export CSV');
+    // The entries, not only the export buttons that show at once: the payloads are in the entries.
+    await popup.waitForRole('list', 'Activity, newest first');
     await expectInert(popup);
     const activity = await popup.evaluate(
       () => Array.from(document.querySelectorAll('[aria-label="Activity, newest first"] li'), (li) => li.textContent ?? ''),

@@ -72,7 +72,8 @@ describe.each(browserNames)('%s: the popup', (browserName) => {
     expect((await page.request('atsign_readProfile')).error?.code).toBe(4100);
 
     await popup.clickRole('tab', 'Activity');
-    await popup.waitForRole('button', 'Export CSV');
+    // The export buttons show at once; the entries come when the wallet has read them.
+    await popup.waitForRole('list', 'Activity, newest first');
     const kinds = await popup.evaluate(
       () => Array.from(document.querySelectorAll('[aria-label="Activity, newest first"] li'), (li) => li.textContent ?? ''),
       undefined,
