@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '@/src/background';
 import { ErrorCode } from '@/src/shared/errors';
 import { NS, RELAY_PORT } from '@/src/shared/protocol';
-import { connect, type BackgroundPort } from './support/fake-ports';
+import { connect, type FakePort } from './support/fake-ports';
 import { makeGrant } from './support/grants';
 import { contentScriptSender, type Sender } from './support/senders';
 import { testServices } from './support/services';
@@ -30,7 +30,7 @@ function setup() {
 const getGrant = { ns: NS, kind: 'request', method: 'atsign_getGrant' };
 
 /** Waits until the background has posted `count` replies on `port`. */
-async function replies(port: BackgroundPort, count: number) {
+async function replies(port: FakePort, count: number) {
   await vi.waitFor(() => expect(port.posted.length).toBeGreaterThanOrEqual(count));
   return port.posted;
 }

@@ -1,30 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { portChannel, type ChannelPort } from '@/src/content/port-channel';
-import { NS, type BackgroundRequest, type PortRequest } from '@/src/shared/protocol';
-import { settle } from './support/fake-window';
+import { portChannel } from '@/src/content/port-channel';
+import { NS, type BackgroundRequest } from '@/src/shared/protocol';
+import { FakePort } from './support/fake-ports';
+import { stateOf } from './support/fake-window';
 
-/** A port as the relay sees it, with the background's end in the test's hands. */
-class FakePort implements ChannelPort {
-  readonly sent: PortRequest[] = [];
-  private onMessageListeners: ((message: unknown) => void)[] = [];
-  private onDisconnectListeners: (() => void)[] = [];
-  closed = false;
-  onMessage = { addListener: (listener: (message: unknown) => void) => void this.onMessageListeners.push(listener) };
-  onDisconnect = { addListener: (listener: () => void) => void this.onDisconnectListeners.push(listener) };
-  postMessage(message: unknown): void {
-    if (this.closed) throw new Error('Attempting to use a disconnected port object');
-    this.sent.push(structuredClone(message) as PortRequest);
-  }
-  /** The background answers request `id`. */
-  reply(id: unknown, reply: unknown) {
-    for (const listener of this.onMessageListeners) listener(structuredClone({ id, reply }));
-  }
-  /** The background goes away (its service worker stopped). */
-  disconnect() {
-    this.closed = true;
-    for (const listener of this.onDisconnectListeners) listener();
-  }
-}
+/** The background answers request `id` on `port`. */
+const reply = (port: FakePort, id: unknown, answer: unknown) => port.onMessage.fire(structuredClone({ id, reply: answer }));
 
 function setup() {
   const ports: FakePort[] = [];
@@ -38,17 +19,6 @@ function setup() {
 
 const request = (method: string): BackgroundRequest => ({ ns: NS, kind: 'request', method, params: undefined });
 
-/** 'pending' if the promise has not settled once queued tasks have run. */
-async function stateOf(promise: Promise<unknown>) {
-  let state = 'pending';
-  promise.then(
-    () => (state = 'resolved'),
-    () => (state = 'rejected'),
-  );
-  await settle();
-  return state;
-}
-
 describe('the relay’s port to the background', () => {
   it('opens one port on the first request and sends every request on it, numbered', () => {
     const { ports, send } = setup();
@@ -56,7 +26,7 @@ describe('the relay’s port to the background', () => {
     void send(request('one'));
     void send(request('two'));
     expect(ports).toHaveLength(1);
-    expect(ports[0]!.sent).toEqual([
+    expect(ports[0]!.posted).toEqual([
       { id: 1, message: request('one') },
       { id: 2, message: request('two') },
     ]);
@@ -66,8 +36,8 @@ describe('the relay’s port to the background', () => {
     const { ports, send } = setup();
     const one = send(request('one'));
     const two = send(request('two'));
-    ports[0]!.reply(2, { ok: true, result: 'two' });
-    ports[0]!.reply(1, { ok: true, result: 'one' });
+    reply(ports[0]!, 2, { ok: true, result: 'two' });
+    reply(ports[0]!, 1, { ok: true, result: 'one' });
     await expect(one).resolves.toEqual({ ok: true, result: 'one' });
     await expect(two).resolves.toEqual({ ok: true, result: 'two' });
   });
@@ -75,15 +45,13 @@ describe('the relay’s port to the background', () => {
   it('ignores replies with no number, an unknown number, or one already answered', async () => {
     const { ports, send } = setup();
     const one = send(request('one'));
-    ports[0]!.reply('1', { ok: true, result: 'text id' });
-    ports[0]!.reply(99, { ok: true, result: 'unknown' });
-    for (const listener of (ports[0] as unknown as { onMessageListeners: ((m: unknown) => void)[] }).onMessageListeners) {
-      listener(null);
-      listener('junk');
-    }
+    reply(ports[0]!, '1', { ok: true, result: 'text id' });
+    reply(ports[0]!, 99, { ok: true, result: 'unknown' });
+    ports[0]!.onMessage.fire(null);
+    ports[0]!.onMessage.fire('junk');
     expect(await stateOf(one)).toBe('pending');
-    ports[0]!.reply(1, { ok: true, result: 'real' });
-    ports[0]!.reply(1, { ok: true, result: 'again' });
+    reply(ports[0]!, 1, { ok: true, result: 'real' });
+    reply(ports[0]!, 1, { ok: true, result: 'again' });
     await expect(one).resolves.toEqual({ ok: true, result: 'real' });
   });
 
@@ -95,19 +63,19 @@ describe('the relay’s port to the background', () => {
 
     const next = send(request('getGrant'));
     expect(ports).toHaveLength(2);
-    expect(ports[1]!.sent).toEqual([{ id: 2, message: request('getGrant') }]);
-    ports[1]!.reply(2, { ok: true, result: null });
+    expect(ports[1]!.posted).toEqual([{ id: 2, message: request('getGrant') }]);
+    reply(ports[1]!, 2, { ok: true, result: null });
     await expect(next).resolves.toEqual({ ok: true, result: null });
   });
 
   it('fails a request the port can no longer carry, and reconnects for the next', async () => {
     const { ports, send } = setup();
     void send(request('one'));
-    ports[0]!.closed = true; // closed, but the browser has not said so yet
+    ports[0]!.gone = true; // closed, but the browser has not said so yet
     await expect(send(request('two'))).rejects.toThrow(/disconnected port/);
     const three = send(request('three'));
     expect(ports).toHaveLength(2);
-    ports[1]!.reply(3, { ok: true, result: 3 });
+    reply(ports[1]!, 3, { ok: true, result: 3 });
     await expect(three).resolves.toEqual({ ok: true, result: 3 });
   });
 
@@ -121,13 +89,13 @@ describe('the relay’s port to the background', () => {
   it('does not let a late disconnect of an old port fail requests on the new one', async () => {
     const { ports, send } = setup();
     const one = send(request('one'));
-    ports[0]!.closed = true;
+    ports[0]!.gone = true;
     await expect(send(request('two'))).rejects.toThrow();
     const three = send(request('three'));
     ports[0]!.disconnect();
     await expect(one).rejects.toThrow(/closed the connection/);
     expect(await stateOf(three)).toBe('pending');
-    ports[1]!.reply(3, { ok: true, result: 3 });
+    reply(ports[1]!, 3, { ok: true, result: 3 });
     await expect(three).resolves.toEqual({ ok: true, result: 3 });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { NS } from '@/src/shared/protocol';
-import { createFakeWindow, receive, settle, type FakeWindow } from './support/fake-window';
+import { createFakeWindow, receive, settle, stateOf, type FakeWindow } from './support/fake-window';
 import { discoverProvider, installAndListen } from './support/provider';
 
 const ORIGIN = 'https://site.example';
@@ -40,17 +40,6 @@ async function readyProvider(win: FakeWindow) {
 
 function emit(win: FakeWindow, name: string, data: unknown) {
   win.postMessage({ ns: NS, kind: 'event', name, data }, win.location.origin);
-}
-
-/** 'pending' if the promise has not settled once queued tasks have run. */
-async function stateOf(promise: Promise<unknown>): Promise<'resolved' | 'rejected' | 'pending'> {
-  let state: 'resolved' | 'rejected' | 'pending' = 'pending';
-  promise.then(
-    () => (state = 'resolved'),
-    () => (state = 'rejected'),
-  );
-  await settle();
-  return state;
 }
 
 describe('announcement', () => {

@@ -57,3 +57,14 @@ export function receive(win: FakeWindow, data: unknown, from: { source?: unknown
 export async function settle(tasks = 10): Promise<void> {
   for (let i = 0; i < tasks; i++) await new Promise((resolve) => setTimeout(resolve, 0));
 }
+
+/** 'pending' if the promise has not settled once queued tasks have run. */
+export async function stateOf(promise: Promise<unknown>): Promise<'resolved' | 'rejected' | 'pending'> {
+  let state: 'resolved' | 'rejected' | 'pending' = 'pending';
+  promise.then(
+    () => (state = 'resolved'),
+    () => (state = 'rejected'),
+  );
+  await settle();
+  return state;
+}
