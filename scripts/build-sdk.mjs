@@ -1,6 +1,7 @@
 // Builds the site SDK (src/sdk) into what the package exports as
-// `atsign-wallet/sdk`: plain ES module JavaScript (dist/sdk/index.js, by
-// Vite's library mode) and type declarations (dist/sdk/index.d.ts, by tsc).
+// `atsign-wallet/sdk`: plain ES module JavaScript (dist/sdk/index.js, and
+// dist/sdk/node.js for Node, which reaches the atPlatform over TLS; by Vite's
+// library mode) and type declarations (dist/sdk/index.d.ts and node.d.ts, by tsc).
 // The source is TypeScript with extensionless imports, which Node cannot
 // load; the build can be imported by Node 20+ and any bundler. Runtime
 // dependencies (@noble/*) stay imports of their packages.
@@ -40,8 +41,14 @@ async function buildJs(outDir) {
       sourcemap: true,
       minify: false,
       target: 'es2022',
-      lib: { entry: path.join(root, 'src/sdk/index.ts'), formats: ['es'], fileName: () => 'index.js' },
-      rollupOptions: { external: (id) => deps.some((dep) => id === dep || id.startsWith(`${dep}/`)) },
+      lib: {
+        entry: { index: path.join(root, 'src/sdk/index.ts'), node: path.join(root, 'src/sdk/node.ts') },
+        formats: ['es'],
+        fileName: (_format, name) => `${name}.js`,
+      },
+      rollupOptions: {
+        external: (id) => id.startsWith('node:') || deps.some((dep) => id === dep || id.startsWith(`${dep}/`)),
+      },
     },
   });
 }
@@ -106,6 +113,7 @@ export async function buildSdk() {
   try {
     await Promise.all([buildJs(tmp), buildTypes(path.join(tmp, 'types'))]);
     await addExtensions(path.join(tmp, 'types'));
+    await writeFile(path.join(tmp, 'node.d.ts'), "export * from './types/sdk/node.js';\n");
     await writeFile(path.join(tmp, 'index.d.ts'), "export * from './types/sdk/index.js';\n");
     await rm(OUT, { recursive: true, force: true });
     await rename(tmp, OUT);

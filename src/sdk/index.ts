@@ -25,15 +25,18 @@ export {
   MAX_MESSAGE_CHARS,
 } from './siwa';
 export type {
-  EncryptionKeyResolver,
+  AtSignResolver,
   KeyBinding,
   KeySource,
+  PublishedAtSignKeys,
   SignInFields,
   SignInMessage,
   SignInResponse,
   VerifiedSignIn,
   VerifySignInOptions,
 } from './siwa';
+export { createAtPlatformResolver, DEFAULT_ROOT } from './confirm/atplatform-resolver';
+export type { AtPlatformResolverOptions } from './confirm/atplatform-resolver';
 export { defineSignInButton, SIGN_IN_LABEL } from './signin-button';
 export type {
   SignInButtonElement,

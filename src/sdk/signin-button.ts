@@ -43,6 +43,13 @@ function walletFailure(error: unknown): Failure {
   return new Failure(error.code, messages[error.code] ?? 'Your wallet could not sign you in. Try again.');
 }
 
+/** What the person reads when the site's server refuses a sign-in for a reason they can act on. */
+const REFUSALS: Record<string, string> = {
+  ATSIGN_NOT_FOUND: 'The atPlatform does not know this atSign, so this site could not confirm it. Check that your atSign is activated.',
+  ATSERVER_UNREACHABLE: 'Your atSign’s atServer could not be reached, so this site could not confirm your sign-in. Try again later.',
+  KEY_MISMATCH: 'Your wallet’s keys for this atSign are not the ones its atServer publishes, so this site did not sign you in.',
+};
+
 /** A request to the site's own server; a network failure is NETWORK. */
 function fromSite(url: string, init: RequestInit): Promise<Response> {
   return fetch(url, { credentials: 'same-origin', ...init }).catch(() => {
@@ -228,7 +235,7 @@ function createClass(): new () => SignInButtonElement {
       if (answer.ok) return json;
       const reason = (json as { error?: unknown } | null)?.error;
       const code = typeof reason === 'string' && /^[A-Za-z_]{1,40}$/.test(reason) ? reason : 'VERIFY_FAILED';
-      throw new Failure(code, 'This site could not verify your sign-in. Try again.');
+      throw new Failure(code, Object.hasOwn(REFUSALS, code) ? REFUSALS[code]! : 'This site could not verify your sign-in. Try again.');
     }
 
     private show(state: SignInButtonState, text: string): void {

@@ -1,6 +1,8 @@
 // One error type for every reason a sign-in is refused, so a server can answer
 // "401, and here is why" by switching on `code` — and tell those apart from its
-// own bugs or an unreachable atServer, which are never SignInErrors.
+// own bugs and misuse (a bad option), which are never SignInErrors. An
+// atServer that cannot be reached is a refusal too (ATSERVER_UNREACHABLE): a
+// sign-in nobody could confirm is never accepted.
 
 export const SignInErrorCode = {
   /** The message is not exactly the grammar of DESIGN §4 (or the response is not shaped as one). */
@@ -19,6 +21,12 @@ export const SignInErrorCode = {
   BAD_KEY_BINDING: 'BAD_KEY_BINDING',
   /** The message names one atSign and the key binding another. */
   ATSIGN_MISMATCH: 'ATSIGN_MISMATCH',
+  /** The root directory does not know the atSign, or its atServer publishes no encryption key (not activated). */
+  ATSIGN_NOT_FOUND: 'ATSIGN_NOT_FOUND',
+  /** The root or the atSign's atServer could not be reached or did not answer in time: nothing was confirmed. */
+  ATSERVER_UNREACHABLE: 'ATSERVER_UNREACHABLE',
+  /** The atSign's atServer publishes another encryption key, or another (or a badly signed) wallet signing key. */
+  KEY_MISMATCH: 'KEY_MISMATCH',
 } as const;
 
 export type SignInErrorCode = (typeof SignInErrorCode)[keyof typeof SignInErrorCode];

@@ -3,15 +3,17 @@
 // runs in browsers and in Node ≥ 20.
 export { buildSignInMessage } from './build';
 export { parseSignInMessage } from './parse';
-export { verifySignIn } from './verify';
+export { verifySignIn, verifySignInWith } from './verify';
+export type { DefaultResolver } from './verify';
 export { createNonce, MIN_NONCE_CHARS, MAX_NONCE_CHARS, DEFAULT_NONCE_CHARS } from './nonce';
 export { SignInError, SignInErrorCode } from './errors';
 export { MAX_CLOCK_SKEW_MS } from './time-window';
 export { MAX_MESSAGE_CHARS } from './grammar';
 export type {
-  EncryptionKeyResolver,
+  AtSignResolver,
   KeyBinding,
   KeySource,
+  PublishedAtSignKeys,
   SignInFields,
   SignInMessage,
   SignInResponse,

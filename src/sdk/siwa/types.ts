@@ -46,13 +46,27 @@ export interface SignInResponse {
 }
 
 /**
- * Looks up the encryption public key an atSign publishes at
- * `public:publickey@alice` on its atServer (or one the server pinned earlier),
- * as base64 DER SPKI; `null` when it cannot be found. Errors it throws (an
- * unreachable atServer) reach the caller of `verifySignIn` unchanged: a sign-in
- * is never accepted as confirmed because the check could not be made.
+ * What an atSign publishes on its atServer for a relying party to check a
+ * sign-in against: its encryption public key (`public:publickey@alice`) and,
+ * when its wallet has published one, the wallet's signing key
+ * (`public:signing_key.atwallet@alice` with its dataSignature).
  */
-export type EncryptionKeyResolver = (atSign: string) => Promise<string | null>;
+export interface PublishedAtSignKeys {
+  /** base64 DER SPKI, as `public:publickey@alice` holds it. */
+  encryptionPublicKey: string;
+  /** The published signing key, or null when the atSign's wallet has not published one. */
+  signingKey: { value: string; dataSignature: string | null } | null;
+}
+
+/**
+ * Asks the atPlatform what an atSign publishes. Resolves null when the root
+ * directory does not know the atSign (→ ATSIGN_NOT_FOUND). It may throw a
+ * SignInError of its own (e.g. ATSIGN_NOT_FOUND for an atSign whose atServer
+ * publishes no key); anything else it throws — a timeout, a refused
+ * connection — refuses the sign-in as ATSERVER_UNREACHABLE, with the error as
+ * its `cause`: a sign-in is never accepted because a lookup failed.
+ */
+export type AtSignResolver = (atSign: string) => Promise<PublishedAtSignKeys | null>;
 
 export interface VerifySignInOptions {
   /** Your site's authority exactly as the browser gives it: `new URL(origin).host`, e.g. "example.com" or "localhost:3000". */
@@ -68,20 +82,40 @@ export interface VerifySignInOptions {
   nonce: string;
   /** Defaults to the current time. */
   now?: Date | number;
-  resolver?: EncryptionKeyResolver;
+  /**
+   * The root directory to find atServers through, "host:port". Defaults to
+   * the atPlatform's, "root.atsign.org:64"; a private or test atPlatform has
+   * its own. Used by the SDK's own resolver (Node), not with `resolver`.
+   */
+  root?: string;
+  /**
+   * Certificate authorities (PEM) to trust for the root and atServers instead
+   * of Node's usual ones — for a private or test atPlatform. Verification is
+   * always on. Used by the SDK's own resolver (Node), not with `resolver`.
+   */
+  ca?: string | string[];
+  /** Asks the atPlatform your own way (or a resolver from createAtPlatformResolver with its own settings). */
+  resolver?: AtSignResolver;
+  /**
+   * Accept sign-ins without asking the atPlatform: the result is
+   * `keySource: 'self-asserted'` and nothing is looked up. Off by default;
+   * see KeySource for what such a sign-in proves.
+   */
+  allowSelfAsserted?: boolean;
 }
 
 /**
- * Where the trust in the encryption key comes from:
- * - 'atServer': the resolver returned the atSign's published encryption key
- *   and it is the key in the binding. The sign-in is proven to come from
- *   whoever holds that atSign's keys.
- * - 'self-asserted': nothing outside the response confirmed the key. The
- *   response is internally consistent — the wallet key signed this message
- *   for your domain and nonce, and some RSA key vouches for it under this
- *   atSign's name — but anyone can make such a binding for any atSign with a
- *   key of their own. Treat `atSign` as a claim: fine for "the same person
- *   as last time" (pin `publicKey` or the binding's encryption key on first
+ * Where the trust in the atSign comes from:
+ * - 'atServer': the atSign's atServer, found through the root, publishes the
+ *   encryption key in the binding (and, when the wallet published a signing
+ *   key there, the key that signed). The sign-in comes from whoever holds
+ *   that atSign's keys.
+ * - 'self-asserted': only with `allowSelfAsserted`; nothing outside the
+ *   response confirmed the key. The response is internally consistent — the
+ *   wallet key signed this message for your domain and nonce, and some RSA
+ *   key vouches for it under this atSign's name — but anyone can make such a
+ *   binding for any atSign with a key of their own. Treat `atSign` as a
+ *   claim: fine for "the same person as last time" (pin `publicKey` on first
  *   use), not for granting what belongs to the real atSign's owner.
  */
 export type KeySource = 'atServer' | 'self-asserted';
@@ -92,4 +126,6 @@ export interface VerifiedSignIn {
   /** The ed25519 key that signed (base64url). */
   publicKey: string;
   keySource: KeySource;
+  /** With 'atServer': whether the atServer also publishes this wallet's signing key (confirmed too), not only the encryption key. */
+  signingKeyPublished: boolean;
 }

@@ -6,10 +6,10 @@ import { SignInError, SignInErrorCode, grammarError } from './errors';
 import { checkDomain, checkNonce } from './fields';
 import { checkKeyBinding } from './key-binding';
 import { parseSignInMessage } from './parse';
-import { confirmEncryptionKey } from './resolver';
+import { confirmOnAtPlatform } from './confirm';
 import { checkSignature } from './signature';
 import { checkTimeWindow } from './time-window';
-import type { SignInResponse, VerifiedSignIn, VerifySignInOptions } from './types';
+import type { AtSignResolver, SignInResponse, VerifiedSignIn, VerifySignInOptions } from './types';
 
 function checkOptions(options: VerifySignInOptions): { domain: string; scheme: string; nonce: string; now: number } {
   if (typeof options !== 'object' || options === null) throw new TypeError('verifySignIn needs options { domain, nonce }.');
@@ -24,6 +24,16 @@ function checkOptions(options: VerifySignInOptions): { domain: string; scheme: s
   const ms = now instanceof Date ? now.getTime() : now;
   if (typeof ms !== 'number' || !Number.isFinite(ms)) throw new TypeError('options.now must be a valid Date or a time in ms.');
   if (resolver !== undefined && typeof resolver !== 'function') throw new TypeError('options.resolver must be a function.');
+  const { root, ca } = options;
+  if (root !== undefined && (typeof root !== 'string' || !/^[^\s:/@]+:\d{1,5}$/.test(root))) {
+    throw new TypeError('options.root must be the root directory as "host:port", e.g. "root.atsign.org:64".');
+  }
+  if (ca !== undefined && typeof ca !== 'string' && !(Array.isArray(ca) && ca.every((pem) => typeof pem === 'string'))) {
+    throw new TypeError('options.ca must be PEM text, or a list of them.');
+  }
+  if (options.allowSelfAsserted !== undefined && typeof options.allowSelfAsserted !== 'boolean') {
+    throw new TypeError('options.allowSelfAsserted must be true or false.');
+  }
   return { domain, scheme, nonce, now: ms };
 }
 
@@ -38,13 +48,31 @@ function originOf(uri: string): string | null {
 }
 
 /**
- * Verifies a sign-in response and returns who signed in. Resolves only if
- * every check passes; read `keySource` before trusting `atSign` (see
- * KeySource: 'self-asserted' means no one outside the response confirmed it).
- * Keeping nonces single-use — and issuing them per attempt — is the caller's part.
+ * Where a build of the SDK finds its own resolver when the site gives none:
+ * the Node build asks the atPlatform over TLS; a browser cannot open TLS
+ * connections, so the browser build has none (null).
  */
-export async function verifySignIn(response: SignInResponse, options: VerifySignInOptions): Promise<VerifiedSignIn> {
+export type DefaultResolver = (options: VerifySignInOptions) => AtSignResolver | null;
+
+const NO_RESOLVER =
+  'verifySignIn cannot reach the atPlatform here (browsers cannot open TLS connections). ' +
+  'Verify sign-ins on your server with the Node build, pass options.resolver, or opt into self-asserted sign-ins with allowSelfAsserted: true.';
+
+/**
+ * Verifies a sign-in response and returns who signed in. Resolves only if
+ * every check passes: the offline ones first (so junk costs no network), then
+ * — unless the site opted into self-asserted sign-ins — the atPlatform's word
+ * that the keys are the atSign's (see KeySource). Keeping nonces single-use —
+ * and issuing them per attempt — is the caller's part.
+ */
+export async function verifySignInWith(
+  response: SignInResponse,
+  options: VerifySignInOptions,
+  defaultResolver: DefaultResolver,
+): Promise<VerifiedSignIn> {
   const { domain, scheme, nonce, now } = checkOptions(options);
+  const resolver = options.allowSelfAsserted === true ? null : (options.resolver ?? defaultResolver(options));
+  if (options.allowSelfAsserted !== true && resolver === null) throw new TypeError(NO_RESOLVER);
   if (typeof response !== 'object' || response === null) throw grammarError('The sign-in response must be an object.');
   const { message: text, signature, publicKey, keyBinding } = response as Partial<Record<keyof SignInResponse, unknown>>;
 
@@ -73,6 +101,21 @@ export async function verifySignIn(response: SignInResponse, options: VerifySign
       `The message signs in ${message.atSign} but the keyBinding is for ${bound.atSign}.`,
     );
   }
-  const keySource = await confirmEncryptionKey(options.resolver, message.atSign, bound.encryptionPublicKey);
-  return { atSign: message.atSign, message, publicKey: publicKey as string, keySource };
+  const verified = { atSign: message.atSign, message, publicKey: publicKey as string };
+  if (resolver === null) return { ...verified, keySource: 'self-asserted', signingKeyPublished: false };
+  const { signingKeyPublished } = await confirmOnAtPlatform(resolver, message.atSign, {
+    encryptionPublicKey: bound.encryptionPublicKey,
+    signingPublicKey: publicKey as string,
+  });
+  return { ...verified, keySource: 'atServer', signingKeyPublished };
+}
+
+/**
+ * Verifies a sign-in response (see verifySignInWith). This build has no way
+ * to the atPlatform of its own: give `resolver`, or say `allowSelfAsserted`.
+ * The Node build (`atsign-wallet/sdk` imported in Node) confirms on the
+ * atPlatform by default.
+ */
+export function verifySignIn(response: SignInResponse, options: VerifySignInOptions): Promise<VerifiedSignIn> {
+  return verifySignInWith(response, options, () => null);
 }

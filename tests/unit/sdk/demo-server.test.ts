@@ -2,7 +2,8 @@
 // Alice's .atKeys, a wallet ed25519 key bound to them, and the SDK's own
 // message builder. What it checks is what any site's server must do: nonces
 // are its own and single-use, the domain is its own, POSTs come from its own
-// origin, and the session lives in an HttpOnly, SameSite=Strict cookie.
+// origin, the session lives in an HttpOnly, SameSite=Strict cookie — and the
+// atSign is confirmed on the atPlatform (a local one, here) before any of it.
 import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import path from 'node:path';
@@ -10,20 +11,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bindSigningKey, generateSigningKey, readAtKeys, signEd25519, type SigningKey, type KeyBinding } from '@/src/keys';
 import { buildSignInMessage, type SignInResponse } from '@/src/sdk';
 import { MAX_BODY_BYTES, SESSION_COOKIE, startDemoServer } from '../../../demo/server.mjs';
+import { startLocalAtPlatform, type LocalAtPlatform } from '../../../testing/atplatform/index.mjs';
 
-const ATKEYS = path.resolve(process.cwd(), '../shared/fixtures/atkeys/@alice🛠.atKeys');
+const ATKEYS = path.resolve(process.cwd(), 'tests/fixtures/atkeys/@alice🛠.atKeys');
+const BOB_ATKEYS = path.resolve(process.cwd(), 'tests/fixtures/atkeys/@bob🛠.atKeys');
 const ROOT = path.resolve(process.cwd(), 'demo/public');
 
+let atPlatform: LocalAtPlatform;
 let server: Awaited<ReturnType<typeof startDemoServer>>;
 let key: SigningKey;
 let binding: KeyBinding;
 
 beforeAll(async () => {
-  server = await startDemoServer({ port: 0, root: ROOT });
+  atPlatform = await startLocalAtPlatform({ atKeys: [ATKEYS] });
+  server = await startDemoServer({ port: 0, root: ROOT, atPlatform: { root: atPlatform.root, ca: atPlatform.ca } });
   key = await generateSigningKey();
   binding = await bindSigningKey(await readAtKeys(readFileSync(ATKEYS, 'utf8')), key.publicKey);
 }, 30_000);
-afterAll(() => server?.close());
+afterAll(async () => {
+  await server?.close();
+  await atPlatform?.stop();
+});
 
 const domain = () => new URL(server.origin).host;
 const api = (route: string) => new URL(route, server.url).href;
@@ -76,7 +84,7 @@ describe('the demo server signs a person in', () => {
     response = await signedResponse(await getNonce());
     const answer = await post('/api/verify', { response, profile });
     expect(answer.status).toBe(200);
-    expect(await answer.json()).toEqual({ atSign: '@alice🛠', keySource: 'self-asserted' });
+    expect(await answer.json()).toEqual({ atSign: '@alice🛠', keySource: 'atServer' });
     const [setCookie] = answer.headers.getSetCookie();
     expect(setCookie).toMatch(new RegExp(`^${SESSION_COOKIE}=[A-Za-z0-9_-]{43};`));
     expect(setCookie).toContain('HttpOnly');
@@ -88,7 +96,7 @@ describe('the demo server signs a person in', () => {
   it('knows who is signed in from the cookie, with the profile they shared', async () => {
     const answer = await fetch(api('/api/me'), { headers: { Cookie: cookie } });
     expect(answer.status).toBe(200);
-    expect(await answer.json()).toEqual({ atSign: '@alice🛠', keySource: 'self-asserted', profile });
+    expect(await answer.json()).toEqual({ atSign: '@alice🛠', keySource: 'atServer', profile });
   });
 
   it('refuses the same response a second time: the nonce was spent', async () => {
@@ -117,6 +125,33 @@ describe('the demo server refuses', () => {
     const answer = await post('/api/verify', { response: await signedResponse('NeverIssued12345') });
     expect(answer.status).toBe(401);
     expect(await answer.json()).toMatchObject({ error: 'NONCE_MISMATCH' });
+  });
+
+  it('a wallet holding other keys under the same atSign, with KEY_MISMATCH, and keeps no session', async () => {
+    // Bob's keys, relabelled as Alice's: every offline check passes; only her atServer can tell.
+    const forged = await bindSigningKey({ ...(await readAtKeys(readFileSync(BOB_ATKEYS, 'utf8'))), atSign: '@alice🛠' }, key.publicKey);
+    const good = await signedResponse(await getNonce());
+    const answer = await post('/api/verify', { response: { ...good, keyBinding: forged }, profile });
+    expect(answer.status).toBe(401);
+    expect(await answer.json()).toMatchObject({ error: 'KEY_MISMATCH' });
+    expect(answer.headers.getSetCookie()).toEqual([]);
+  });
+
+  it('an atSign the root does not know, with ATSIGN_NOT_FOUND', async () => {
+    const nobody = await bindSigningKey({ ...(await readAtKeys(readFileSync(BOB_ATKEYS, 'utf8'))), atSign: '@nobodyhere' }, key.publicKey);
+    const nonce = await getNonce();
+    const now = Date.now();
+    const message = buildSignInMessage({
+      domain: domain(),
+      atSign: '@nobodyhere',
+      uri: `http://${domain()}`,
+      nonce,
+      issuedAt: new Date(now).toISOString(),
+    });
+    const response = { message, signature: await signEd25519(key.seed, message), publicKey: key.publicKey, keyBinding: nobody };
+    const answer = await post('/api/verify', { response });
+    expect(answer.status).toBe(401);
+    expect(await answer.json()).toMatchObject({ error: 'ATSIGN_NOT_FOUND' });
   });
 
   it('a tampered message, with the SDK check that failed', async () => {

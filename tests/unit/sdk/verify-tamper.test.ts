@@ -5,7 +5,7 @@ import { bindSigningKey, type AtKeys } from '@/src/keys';
 import { SignInErrorCode, verifySignIn, type SignInResponse } from '@/src/sdk';
 import { DOMAIN, expectSignInError, makeWallet, NONCE, NOW, readAlice, readBob, signIn, signText, type Wallet } from './support';
 
-const options = { domain: DOMAIN, nonce: NONCE, now: NOW };
+const options = { domain: DOMAIN, nonce: NONCE, now: NOW, allowSelfAsserted: true };
 const refused = (response: SignInResponse, code: SignInErrorCode, mention?: RegExp) =>
   expectSignInError(verifySignIn(response, options), code, mention);
 

@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_CLOCK_SKEW_MS, SignInErrorCode, verifySignIn, type SignInResponse } from '@/src/sdk';
 import { DOMAIN, expectSignInError, makeWallet, NONCE, NOW, readAlice, signIn, type Wallet } from './support';
 
-const options = { domain: DOMAIN, nonce: NONCE, now: NOW };
+// These tests are about the offline checks: they opt out of the atPlatform
+// (verify-resolver.test.ts and the atPlatform tests cover confirmation).
+const options = { domain: DOMAIN, nonce: NONCE, now: NOW, allowSelfAsserted: true };
 const at = (iso: string) => ({ ...options, now: new Date(iso) });
 
 let alice: Wallet;
@@ -11,7 +13,7 @@ beforeAll(async () => {
 });
 
 describe('verifySignIn accepts', () => {
-  it('a real response: the atSign, the parsed message and the signing key, self-asserted without a resolver', async () => {
+  it('a real response: the atSign, the parsed message and the signing key, self-asserted when the site allows it', async () => {
     const response = await signIn(alice);
     const verified = await verifySignIn(response, options);
     expect(verified).toEqual({
@@ -29,6 +31,7 @@ describe('verifySignIn accepts', () => {
       },
       publicKey: alice.publicKey,
       keySource: 'self-asserted',
+      signingKeyPublished: false,
     });
   });
 
@@ -40,7 +43,7 @@ describe('verifySignIn accepts', () => {
       expirationTime: undefined,
       resources: undefined,
     });
-    const verified = await verifySignIn(response, { domain: 'localhost:3000', scheme: 'http', nonce: NONCE, now: NOW.getTime() });
+    const verified = await verifySignIn(response, { domain: 'localhost:3000', scheme: 'http', nonce: NONCE, now: NOW.getTime(), allowSelfAsserted: true });
     expect(verified.message).toEqual({
       domain: 'localhost:3000',
       atSign: '@alice🛠',
@@ -130,13 +133,23 @@ describe('verifySignIn misuse by the server', () => {
     await expect(verifySignIn(response, { ...options, now: new Date('nope') })).rejects.toThrow(TypeError);
     await expect(verifySignIn(response, { ...options, resolver: 'atserver' as never })).rejects.toThrow(TypeError);
     await expect(verifySignIn(response, undefined as never)).rejects.toThrow(TypeError);
+    await expect(verifySignIn(response, { ...options, allowSelfAsserted: 'yes' as never })).rejects.toThrow(TypeError);
+    await expect(verifySignIn(response, { ...options, root: 'root.atsign.org' })).rejects.toThrow(TypeError);
+    await expect(verifySignIn(response, { ...options, root: 'https://root.atsign.org:64' })).rejects.toThrow(TypeError);
+    await expect(verifySignIn(response, { ...options, ca: 42 as never })).rejects.toThrow(TypeError);
+  });
+
+  it('is a TypeError that says how, when this build has no way to the atPlatform and the site gave none', async () => {
+    const response = await signIn(alice);
+    const { allowSelfAsserted: _, ...confirming } = options;
+    await expect(verifySignIn(response, confirming)).rejects.toThrow(/cannot reach the atPlatform here.*resolver.*allowSelfAsserted/);
   });
 
   it('uses the real clock when `now` is left out', async () => {
     const issuedAt = new Date().toISOString();
     const response = await signIn(alice, { issuedAt, expirationTime: new Date(Date.now() + 60_000).toISOString() });
-    await expect(verifySignIn(response, { domain: DOMAIN, nonce: NONCE })).resolves.toBeTruthy();
+    await expect(verifySignIn(response, { domain: DOMAIN, nonce: NONCE, allowSelfAsserted: true })).resolves.toBeTruthy();
     const old = await signIn(alice, { issuedAt: '2020-01-01T00:00:00.000Z', expirationTime: '2020-01-01T00:05:00.000Z' });
-    await expectSignInError(verifySignIn(old, { domain: DOMAIN, nonce: NONCE }), SignInErrorCode.EXPIRED);
+    await expectSignInError(verifySignIn(old, { domain: DOMAIN, nonce: NONCE, allowSelfAsserted: true }), SignInErrorCode.EXPIRED);
   });
 });

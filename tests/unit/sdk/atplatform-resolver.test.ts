@@ -1,0 +1,177 @@
+// verifySignIn confirming sign-ins on a real (local) atPlatform over TLS: the
+// root finds the atSign's atServer, which is asked what it publishes. Every
+// answer the atPlatform can give is here — found, unknown, down, another key,
+// a badly signed key — and the bounds on what lookups cost.
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AtClient, type AtConnector } from '@/src/atplatform';
+import { tlsConnector } from '@/src/atplatform/transports/node-tls';
+import { readAtKeys, type AtKeys } from '@/src/keys';
+import { SignInErrorCode, type SignInResponse } from '@/src/sdk';
+import { createAtPlatformResolver, verifySignIn } from '@/src/sdk/node';
+import { startLocalAtPlatform, type LocalAtPlatform } from '../../../testing/atplatform/index.mjs';
+import { DOMAIN, expectSignInError, makeWallet, NONCE, NOW, signIn, type Wallet } from './support';
+
+const fixture = (file: string) => path.resolve(process.cwd(), 'tests/fixtures/atkeys', file);
+const ALICE = '@alice🛠';
+
+let platform: LocalAtPlatform;
+let aliceKeys: AtKeys;
+let bobKeys: AtKeys;
+let alice: Wallet;
+let response: SignInResponse;
+const options = { domain: DOMAIN, nonce: NONCE, now: NOW };
+
+/** A connector that counts the connections it opens (the root's and the atServers'). */
+function counting(connect: AtConnector) {
+  const opened: string[] = [];
+  const counted: AtConnector = (address) => {
+    opened.push(`${address.host}:${address.port}`);
+    return connect(address);
+  };
+  return { connect: counted, opened };
+}
+
+/** Alice's own app, authenticated with her PKAM key, writes her public signing key as the wallet would publish it. */
+async function publishAsAlice(value: string, dataSignature: string | null): Promise<void> {
+  const [host, port] = platform.atServers[ALICE]!.split(':');
+  const client = await AtClient.connect({ host: host!, port: Number(port) }, { connect: tlsConnector({ ca: platform.ca }), timeoutMs: 5_000 });
+  try {
+    await client.authenticate(ALICE, { pkamPrivateKey: aliceKeys.pkamPrivateKey });
+    const key = `public:signing_key.atwallet${ALICE}`;
+    if (dataSignature === null) await client.update(key, value);
+    else await client.update(key, value, { dataSignature });
+  } finally {
+    client.close();
+  }
+}
+
+async function unpublish(): Promise<void> {
+  const [host, port] = platform.atServers[ALICE]!.split(':');
+  const client = await AtClient.connect({ host: host!, port: Number(port) }, { connect: tlsConnector({ ca: platform.ca }), timeoutMs: 5_000 });
+  try {
+    await client.authenticate(ALICE, { pkamPrivateKey: aliceKeys.pkamPrivateKey });
+    await client.delete(`public:signing_key.atwallet${ALICE}`);
+  } finally {
+    client.close();
+  }
+}
+
+beforeAll(async () => {
+  platform = await startLocalAtPlatform({ atKeys: [fixture(`${ALICE}.atKeys`), fixture('@barbara.atKeys')] });
+  [aliceKeys, bobKeys] = await Promise.all([
+    readAtKeys(readFileSync(fixture(`${ALICE}.atKeys`), 'utf8')),
+    readAtKeys(readFileSync(fixture('@bob🛠.atKeys'), 'utf8')),
+  ]);
+  alice = await makeWallet(aliceKeys);
+  response = await signIn(alice);
+}, 60_000);
+afterAll(() => platform?.stop());
+
+const on = () => ({ root: platform.root, ca: platform.ca });
+
+describe('verifySignIn on the atPlatform (Node, over TLS)', () => {
+  it('confirms an atSign whose atServer publishes the binding’s encryption key', async () => {
+    await expect(verifySignIn(response, { ...options, ...on() })).resolves.toMatchObject({
+      atSign: ALICE,
+      keySource: 'atServer',
+      signingKeyPublished: false,
+    });
+  });
+
+  it('confirms the signing key too once it is published, signed by the encryption key, and refuses a bad dataSignature', async () => {
+    const fresh = () => createAtPlatformResolver(on());
+    await publishAsAlice(alice.binding.value, alice.binding.dataSignature);
+    try {
+      await expect(verifySignIn(response, { ...options, resolver: fresh() })).resolves.toMatchObject({ signingKeyPublished: true });
+      // Another wallet of Alice's signs in while this one's key is published.
+      const other = await makeWallet(aliceKeys);
+      await expectSignInError(verifySignIn(await signIn(other), { ...options, resolver: fresh() }), SignInErrorCode.KEY_MISMATCH, /another wallet signing key/);
+      // Someone able to write the key, but without Alice's encryption key to sign it.
+      const mallorySigned = (await makeWallet(bobKeys)).binding;
+      await publishAsAlice(alice.binding.value, mallorySigned.dataSignature);
+      await expectSignInError(verifySignIn(response, { ...options, resolver: fresh() }), SignInErrorCode.KEY_MISMATCH, /bad dataSignature/);
+      await publishAsAlice(alice.binding.value, null);
+      await expectSignInError(verifySignIn(response, { ...options, resolver: fresh() }), SignInErrorCode.KEY_MISMATCH, /bad dataSignature/);
+    } finally {
+      await unpublish();
+    }
+  });
+
+  it('refuses other keys under a known atSign’s name (KEY_MISMATCH)', async () => {
+    const mallory = await makeWallet({ ...bobKeys, atSign: ALICE });
+    expect(mallory.binding.atKey).toBe(`public:signing_key.atwallet${ALICE}`);
+    await expectSignInError(verifySignIn(await signIn(mallory), { ...options, ...on() }), SignInErrorCode.KEY_MISMATCH, /another encryption public key/);
+  });
+
+  it('refuses an atSign the root does not know (ATSIGN_NOT_FOUND)', async () => {
+    const nobody = await makeWallet({ ...bobKeys, atSign: '@nobodyhere' });
+    await expectSignInError(
+      verifySignIn(await signIn(nobody, { atSign: '@nobodyhere' }), { ...options, ...on() }),
+      SignInErrorCode.ATSIGN_NOT_FOUND,
+      /does not know @nobodyhere/,
+    );
+  });
+
+  it('refuses when the atServer is down, or the root is unreachable (ATSERVER_UNREACHABLE)', async () => {
+    const server = platform.atServer(ALICE);
+    await server.stop();
+    try {
+      await expectSignInError(verifySignIn(response, { ...options, resolver: createAtPlatformResolver(on()) }), SignInErrorCode.ATSERVER_UNREACHABLE);
+    } finally {
+      await server.start();
+    }
+    const closed: Server = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as { port: number };
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    await expectSignInError(
+      verifySignIn(response, { ...options, root: `127.0.0.1:${port}`, ca: platform.ca }),
+      SignInErrorCode.ATSERVER_UNREACHABLE,
+    );
+  });
+
+  it('refuses when the root never answers, within the timeout (ATSERVER_UNREACHABLE)', async () => {
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = silent.address() as { port: number };
+      const resolver = createAtPlatformResolver({ root: `127.0.0.1:${port}`, ca: platform.ca, timeoutMs: 300 });
+      await expectSignInError(verifySignIn(response, { ...options, resolver }), SignInErrorCode.ATSERVER_UNREACHABLE);
+    } finally {
+      silent.close();
+    }
+  });
+
+  it('refuses an atPlatform whose certificate it does not trust (ATSERVER_UNREACHABLE)', async () => {
+    const failure = await verifySignIn(response, { ...options, root: platform.root, resolver: createAtPlatformResolver({ root: platform.root }) }).catch((e: unknown) => e);
+    expect(failure).toMatchObject({ code: SignInErrorCode.ATSERVER_UNREACHABLE });
+  });
+
+  it('asks the atPlatform once, then answers from its cache', async () => {
+    const { connect, opened } = counting(tlsConnector({ ca: platform.ca }));
+    const resolver = createAtPlatformResolver({ root: platform.root, connect });
+    await verifySignIn(response, { ...options, resolver });
+    expect(opened).toEqual([platform.root, platform.atServers[ALICE]]);
+    for (let i = 0; i < 5; i++) await expect(verifySignIn(response, { ...options, resolver })).resolves.toMatchObject({ keySource: 'atServer' });
+    expect(opened).toHaveLength(2);
+  });
+
+  it('makes one lookup for many concurrent sign-ins of one atSign', async () => {
+    const { connect, opened } = counting(tlsConnector({ ca: platform.ca }));
+    const resolver = createAtPlatformResolver({ root: platform.root, connect });
+    const all = await Promise.all(Array.from({ length: 25 }, () => verifySignIn(response, { ...options, resolver })));
+    expect(all.every((v) => v.keySource === 'atServer')).toBe(true);
+    expect(opened).toEqual([platform.root, platform.atServers[ALICE]]);
+  });
+
+  it('does not look anything up for a response that fails an offline check', async () => {
+    const { connect, opened } = counting(tlsConnector({ ca: platform.ca }));
+    const resolver = createAtPlatformResolver({ root: platform.root, connect });
+    const junk = { ...response, message: response.message.replace('Example', 'Exampl3') };
+    await Promise.all(Array.from({ length: 20 }, () => verifySignIn(junk, { ...options, resolver }).catch(() => null)));
+    expect(opened).toEqual([]);
+  });
+});

@@ -1,0 +1,112 @@
+// The bounds on what sign-ins can cost the atPlatform: answers kept for a
+// while and no longer, one lookup per atSign however many wait on it, and
+// only so many lookups at once.
+import { describe, expect, it } from 'vitest';
+import { LookupBusyError, LookupCache } from '@/src/sdk/confirm/lookup-cache';
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function clockAt(start: number) {
+  const clock = { time: start, now: () => clock.time };
+  return clock;
+}
+
+describe('LookupCache', () => {
+  it('reuses an answer until it is older than the TTL, then asks again', async () => {
+    const clock = clockAt(1_000);
+    const cache = new LookupCache<string>({ ttlMs: 60_000, maxEntries: 10, maxConcurrent: 2, maxWaiting: 10, now: clock.now });
+    let asked = 0;
+    const load = async () => `answer ${++asked}`;
+    expect(await cache.get('@alice', load)).toBe('answer 1');
+    clock.time += 59_999;
+    expect(await cache.get('@alice', load)).toBe('answer 1');
+    clock.time += 1;
+    expect(await cache.get('@alice', load)).toBe('answer 2');
+    expect(asked).toBe(2);
+  });
+
+  it('keeps only what `keep` allows, and nothing when the lookup fails', async () => {
+    const cache = new LookupCache<string | null>({ ttlMs: 60_000, maxEntries: 10, maxConcurrent: 2, maxWaiting: 10 });
+    let asked = 0;
+    const notFound = async () => {
+      asked += 1;
+      return null;
+    };
+    await cache.get('@nobody', notFound, (v) => v !== null);
+    await cache.get('@nobody', notFound, (v) => v !== null);
+    expect(asked).toBe(2);
+    await expect(cache.get('@down', () => Promise.reject(new Error('refused')))).rejects.toThrow('refused');
+    expect(await cache.get('@down', async () => 'up again')).toBe('up again');
+    expect(cache.size).toBe(1);
+  });
+
+  it('runs one lookup for many callers of the same key, and shares its failure', async () => {
+    const cache = new LookupCache<string>({ ttlMs: 60_000, maxEntries: 10, maxConcurrent: 2, maxWaiting: 10 });
+    const gate = deferred<string>();
+    let asked = 0;
+    const load = () => {
+      asked += 1;
+      return gate.promise;
+    };
+    const waiting = Array.from({ length: 50 }, () => cache.get('@alice', load));
+    gate.reject(new Error('timed out'));
+    const results = await Promise.allSettled(waiting);
+    expect(asked).toBe(1);
+    expect(results.every((r) => r.status === 'rejected' && (r.reason as Error).message === 'timed out')).toBe(true);
+  });
+
+  it('keeps at most maxEntries answers, dropping the oldest', async () => {
+    const cache = new LookupCache<string>({ ttlMs: 60_000, maxEntries: 3, maxConcurrent: 2, maxWaiting: 10 });
+    for (const key of ['a', 'b', 'c', 'd']) await cache.get(key, async () => key);
+    expect(cache.size).toBe(3);
+    let asked = 0;
+    await cache.get('a', async () => `${++asked}`);
+    await cache.get('d', async () => `${++asked}`);
+    expect(asked).toBe(1);
+  });
+
+  it('runs at most maxConcurrent lookups, hands each finished slot to the next, and refuses past maxWaiting', async () => {
+    const cache = new LookupCache<string>({ ttlMs: 60_000, maxEntries: 100, maxConcurrent: 2, maxWaiting: 3 });
+    const gates = new Map<string, ReturnType<typeof deferred<string>>>();
+    let running = 0;
+    let most = 0;
+    const load = (key: string) => async () => {
+      running += 1;
+      most = Math.max(most, running);
+      const gate = deferred<string>();
+      gates.set(key, gate);
+      try {
+        return await gate.promise;
+      } finally {
+        running -= 1;
+      }
+    };
+    const keys = ['a', 'b', 'c', 'd', 'e'];
+    const lookups = keys.map((key) => cache.get(key, load(key)));
+    await expect(cache.get('f', load('f'))).rejects.toBeInstanceOf(LookupBusyError);
+    await settle();
+    expect([...gates.keys()]).toEqual(['a', 'b']);
+    gates.get('a')!.resolve('A');
+    await settle();
+    // A newcomer cannot jump the queue into the freed slot.
+    const late = cache.get('g', load('g'));
+    await settle();
+    expect([...gates.keys()]).toEqual(['a', 'b', 'c']);
+    for (const key of ['b', 'c', 'd', 'e', 'g']) {
+      await settle();
+      gates.get(key)!.resolve(key.toUpperCase());
+    }
+    expect(await Promise.all([...lookups, late])).toEqual(['A', 'B', 'C', 'D', 'E', 'G']);
+    expect(most).toBe(2);
+  });
+});
