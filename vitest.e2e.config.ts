@@ -7,6 +7,8 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     include: ['tests/e2e/**/*.e2e.ts'],
+    // The local atPlatform the demo site confirms sign-ins on, for the whole run.
+    globalSetup: ['tests/e2e/harness/atplatform-setup.ts'],
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 120_000,

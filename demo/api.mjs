@@ -1,7 +1,8 @@
 // The demo site's own back end: what a site's server does for "Sign in with
 // atSign". It hands out single-use nonces, checks the wallet's answer with the
-// SDK's verifySignIn for its own domain, and keeps a session in an HttpOnly
-// cookie. Every POST must come from the site's own origin and carry JSON.
+// SDK's verifySignIn for its own domain — which confirms the atSign on the
+// atPlatform (the root and atServer in `atPlatform`, or the real ones) — and
+// keeps a session in an HttpOnly cookie. Every POST must come from the site's own origin and carry JSON.
 // It imports the SDK by the package's name, as a site's server would.
 import { createNonce, parseSignInMessage, SignInError, verifySignIn } from 'atsign-wallet/sdk';
 import { createNonceStore, createSessionStore } from './stores.mjs';
@@ -75,9 +76,11 @@ function cookieValue(req, name) {
 
 /**
  * The /api/* routes for a server at `origin` (e.g. "http://127.0.0.1:5173").
+ * `atPlatform` ({ root: 'host:port', ca?: PEM }) says where sign-ins are
+ * confirmed; without it, the real atPlatform (root.atsign.org:64).
  * Returns `handle(req, res, pathname)`.
  */
-export function createDemoApi({ origin, nonces = createNonceStore(), sessions = createSessionStore(), headers = {} }) {
+export function createDemoApi({ origin, atPlatform = {}, nonces = createNonceStore(), sessions = createSessionStore(), headers = {} }) {
   const { host: domain, protocol } = new URL(origin);
   const scheme = protocol === 'http:' ? 'http' : 'https';
   const sessionCookie = (id, maxAgeS) => `${SESSION_COOKIE}=${id}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${maxAgeS}`;
@@ -107,7 +110,7 @@ export function createDemoApi({ origin, nonces = createNonceStore(), sessions = 
       if (!nonces.take(nonce)) {
         throw new HttpError(401, 'NONCE_MISMATCH', 'This nonce was not issued here, has expired, or was used already.');
       }
-      const { atSign, keySource } = await verifySignIn(body.response, { domain, scheme, nonce });
+      const { atSign, keySource } = await verifySignIn(body.response, { domain, scheme, nonce, root: atPlatform.root, ca: atPlatform.ca });
       // A new id at every sign-in: an id set before signing in never becomes a signed-in session.
       sessions.delete(cookieValue(req, SESSION_COOKIE));
       const id = sessions.create({ atSign, keySource, profile });

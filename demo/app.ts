@@ -74,9 +74,9 @@ function showSignedIn(next: Account, { focus = true } = {}): void {
   account = next;
   accountHeading.textContent = `Signed in as ${next.atSign}`;
   keySourceNote.textContent =
-    next.keySource === 'self-asserted'
-      ? 'Your wallet proved it holds keys for this atSign. Example did not confirm them with the atSign’s atServer.'
-      : '';
+    next.keySource === 'atServer'
+      ? `Confirmed by ${next.atSign}’s atServer.`
+      : 'Your wallet proved it holds keys for this atSign. Example did not confirm them with the atSign’s atServer.';
   renderProfile(next.profile);
   signedOutView.hidden = true;
   signedInView.hidden = false;

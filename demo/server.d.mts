@@ -27,9 +27,16 @@ export declare function createSessionStore<T = unknown>(options?: {
   now?: () => number;
 }): SessionStore<T>;
 
+/** Where sign-ins are confirmed: a root "host:port" and the CA (PEM) to trust for it; the real atPlatform when absent. */
+export interface DemoAtPlatform {
+  root?: string;
+  ca?: string;
+}
+
 /** The /api/* routes of a server at `origin`, checking sign-ins with `atsign-wallet/sdk`. */
 export declare function createDemoApi(options: {
   origin: string;
+  atPlatform?: DemoAtPlatform;
   nonces?: NonceStore;
   sessions?: SessionStore;
   headers?: Record<string, string>;
@@ -39,7 +46,7 @@ export declare function createDemoApi(options: {
  * Serves `root` and the sign-in API on http://127.0.0.1:`port` (0 picks a free
  * port): GET /api/nonce, POST /api/verify, GET /api/me, POST /api/signout.
  */
-export declare function startDemoServer(options: { port?: number; root: string }): Promise<{
+export declare function startDemoServer(options: { port?: number; root: string; atPlatform?: DemoAtPlatform }): Promise<{
   /** Base URL, ending in '/'. */
   url: string;
   /** The site's origin, e.g. "http://127.0.0.1:5173": POSTs must carry it, sign-ins are checked for its host. */

@@ -83,11 +83,12 @@ async function serveFile(req, res, realRoot, pathname) {
 }
 
 /**
- * Serves `root` and the API on http://127.0.0.1:`port` (0 picks a free port).
- * Resolves once listening, with the base URL, the origin sign-ins are checked
- * against, and a `close()` that stops it.
+ * Serves `root` and the API on http://127.0.0.1:`port` (0 picks a free port),
+ * confirming sign-ins on `atPlatform` ({ root: 'host:port', ca?: PEM }; the
+ * real atPlatform when absent). Resolves once listening, with the base URL,
+ * the origin sign-ins are checked against, and a `close()` that stops it.
  */
-export async function startDemoServer({ port = 5173, root }) {
+export async function startDemoServer({ port = 5173, root, atPlatform }) {
   const realRoot = await realpath(path.resolve(root));
   let origin = '';
   let api;
@@ -121,7 +122,7 @@ export async function startDemoServer({ port = 5173, root }) {
   });
   const { port: actualPort } = server.address();
   origin = `http://${HOST}:${actualPort}`;
-  api = createDemoApi({ origin, headers: SECURITY_HEADERS });
+  api = createDemoApi({ origin, atPlatform, headers: SECURITY_HEADERS });
   return {
     url: `${origin}/`,
     origin,

@@ -1,7 +1,10 @@
 // `npm start`: build the site SDK and the extension for Chromium and Firefox,
-// build and serve the demo site, and say how to load the extension. Ctrl-C
-// stops the server.
+// start the local atPlatform (a root and an atServer for each demo atSign in
+// tests/fixtures/atkeys), build and serve the demo site — which confirms
+// sign-ins on that atPlatform, or on the one ATSIGN_ROOT names — and say how
+// to load the extension. Ctrl-C stops everything.
 import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
@@ -43,9 +46,25 @@ const { startDemoServer } = await import('../demo/server.mjs');
 console.log('\n▶ Building the demo site…');
 const demoRoot = await buildDemo().catch((error) => fail(`The demo build failed: ${error.message}`));
 
+/** The real atPlatform when ATSIGN_ROOT names its root ("root.atsign.org:64"), else a local one. */
+async function startAtPlatform() {
+  const named = process.env.ATSIGN_ROOT;
+  if (named !== undefined) {
+    if (!/^[^\s:/@]+:\d{1,5}$/.test(named)) fail(`ATSIGN_ROOT must be a root as host:port, e.g. root.atsign.org:64, got "${named}".`);
+    return { atPlatform: { root: named }, local: null };
+  }
+  console.log('\n▶ Starting the local atPlatform…');
+  const { startLocalAtPlatform } = await import('../testing/atplatform/index.mjs');
+  const dir = path.join(root, 'tests', 'fixtures', 'atkeys');
+  const files = readdirSync(dir).filter((name) => name.endsWith('.atKeys')).map((name) => path.join(dir, name));
+  const local = await startLocalAtPlatform({ atKeys: files }).catch((error) => fail(`The local atPlatform did not start: ${error.message}`));
+  return { atPlatform: { root: local.root, ca: local.ca }, local };
+}
+const { atPlatform, local } = await startAtPlatform();
+
 const port = Number(process.env.PORT ?? 5173);
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT must be a port number, got "${process.env.PORT}".`);
-const server = await startDemoServer({ port, root: demoRoot }).catch((error) =>
+const server = await startDemoServer({ port, root: demoRoot, atPlatform }).catch((error) =>
   fail(
     error.code === 'EADDRINUSE'
       ? `Port ${port} is already in use. Stop whatever uses it, or run: PORT=5174 npm start`
@@ -70,6 +89,15 @@ Firefox
 Demo site (a third-party page that uses the SDK)
   ${server.url}
 
+${
+  local
+    ? `Local atPlatform (sign-ins are confirmed here)
+  root ${local.root}, knowing ${Object.keys(local.atServers).join(', ')}
+  Import their .atKeys files from tests/fixtures/atkeys into the wallet to sign in.
+  ATSIGN_ROOT=root.atsign.org:64 npm start confirms on the real atPlatform instead.`
+    : `Sign-ins are confirmed on the atPlatform whose root is ${atPlatform.root}.`
+}
+
 After rebuilding, reload the extension on the same page. Press Ctrl-C to stop.
 `);
 
@@ -79,6 +107,7 @@ async function stop() {
   stopping = true;
   console.log('\nStopping the demo server…');
   await server.close();
+  await local?.stop();
   process.exit(0);
 }
 process.on('SIGINT', stop);

@@ -8,7 +8,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildDemo } from '../../demo/build.mjs';
 import { startDemoServer } from '../../demo/server.mjs';
 import { generateSigningKey, readAtKeys, signEd25519, type SigningKey } from '@/src/keys';
@@ -36,6 +36,11 @@ type WalletAnswer = { result: SignInResponse; error?: undefined } | { result?: u
 
 const STATEMENT = 'Sign in to Example.';
 const host = (origin: string) => new URL(origin).host;
+/** The local atPlatform the run started: where the SDK confirms the atSign, as a site's server would on the real one. */
+const confirmOn = (() => {
+  const { root, ca } = inject('atPlatform');
+  return { root, ca };
+})();
 
 // ---- what a page of a site does ------------------------------------------------
 
@@ -156,7 +161,8 @@ describe.each(browserNames)('%s: sign-in replay and other sites', (browserName) 
   let signedIn: VerifyBody;
 
   beforeAll(async () => {
-    [siteA, siteB] = await Promise.all([startDemoServer({ port: 0, root }), startDemoServer({ port: 0, root })]);
+    const atPlatform = inject('atPlatform');
+    [siteA, siteB] = await Promise.all([startDemoServer({ port: 0, root, atPlatform }), startDemoServer({ port: 0, root, atPlatform })]);
     wallet = await launchWallet(browserName);
     await walletWithAtSign(wallet);
     await fillPersona(wallet, 'Public', { name: 'Barbara', email: 'barbara@example.org' });
@@ -203,14 +209,14 @@ describe.each(browserNames)('%s: sign-in replay and other sites', (browserName) 
     const message = parseSignInMessage(response.message);
     const { nonce } = message;
     const refused = (domain: string, extra: { nonce?: string; now?: number } = {}) =>
-      verifySignIn(response, { domain, scheme: 'http', nonce, ...extra }).then(
+      verifySignIn(response, { domain, scheme: 'http', nonce, ...confirmOn, ...extra }).then(
         () => 'accepted',
         (error: { code?: string }) => error.code,
       );
     // What the site it was signed for sees: accepted (its own code keeps nonces single-use).
-    await expect(verifySignIn(response, { domain: host(siteA.origin), scheme: 'http', nonce })).resolves.toMatchObject({
+    await expect(verifySignIn(response, { domain: host(siteA.origin), scheme: 'http', nonce, ...confirmOn })).resolves.toMatchObject({
       atSign: '@barbara',
-      keySource: 'self-asserted',
+      keySource: 'atServer',
     });
     const { port } = new URL(siteA.origin);
     // Another site, another origin on the same host (site B, another port), the same server by another
@@ -354,7 +360,7 @@ describe.each(browserNames)('%s: sign-in replay and other sites', (browserName) 
     const { response } = signedIn;
     const httpsTwin = siteA.origin.replace(/^http:/, 'https:');
     const { nonce } = parseSignInMessage(response.message);
-    await expect(verifySignIn(response, { domain: host(httpsTwin), nonce })).rejects.toMatchObject({
+    await expect(verifySignIn(response, { domain: host(httpsTwin), nonce, ...confirmOn })).rejects.toMatchObject({
       code: SignInErrorCode.DOMAIN_MISMATCH,
     });
   });

@@ -9,6 +9,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalAtPlatform, type LocalAtPlatform } from '../../testing/atplatform/index.mjs';
 import { buildDemo } from '../../demo/build.mjs';
 import { startDemoServer } from '../../demo/server.mjs';
 import type { Persona } from '@/src/shared/persona';
@@ -168,10 +169,15 @@ describe.each(browserNames)('%s: hostile text stays text', (browserName) => {
   let demo: { origin: string; close(): Promise<void> };
   /** An extension page kept open to put state in place and read it back. */
   let control: E2EPage;
+  let platform: LocalAtPlatform;
 
   beforeAll(async () => {
     site = await startTestSite();
-    demo = await startDemoServer({ port: 0, root: demoRoot });
+    // An atPlatform that knows the atSign reading as markup (with Barbara's keys, as its .atKeys file has them),
+    // so the demo confirms its sign-in like any other.
+    const barbara = atKeysFixtures().find((f) => f.file === '@barbara.atKeys')!;
+    platform = await startLocalAtPlatform({ atKeys: [barbara.path, JSON.parse(keyFile({ key: MARKUP_ATSIGN })) as Record<string, unknown>] });
+    demo = await startDemoServer({ port: 0, root: demoRoot, atPlatform: { root: platform.root, ca: platform.ca } });
     wallet = await launchWallet(browserName);
     await walletWithAtSign(wallet);
     control = await wallet.openExtensionPage('/popup.html');
@@ -181,6 +187,7 @@ describe.each(browserNames)('%s: hostile text stays text', (browserName) => {
   afterAll(async () => {
     await wallet?.close();
     await Promise.all([site?.close(), demo?.close()]);
+    await platform?.stop();
   });
 
   it('the checks see each markup payload when a page does render it as HTML', async () => {

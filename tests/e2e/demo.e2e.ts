@@ -5,7 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildDemo } from '../../demo/build.mjs';
 import { startDemoServer } from '../../demo/server.mjs';
 import { browserNames, launchWallet, type WalletBrowser } from './harness';
@@ -20,7 +20,7 @@ describe.each(browserNames)('%s: the demo site', (browserName) => {
 
   beforeAll(async () => {
     outDir = await mkdtemp(join(tmpdir(), 'atsign-demo-'));
-    demo = await startDemoServer({ port: 0, root: await buildDemo({ outDir }) });
+    demo = await startDemoServer({ port: 0, root: await buildDemo({ outDir }), atPlatform: inject('atPlatform') });
     wallet = await launchWallet(browserName);
     await walletWithAtSign(wallet);
     await fillPersona(wallet, 'Public', { name: 'Barbara', email: 'barbara@example.org' });
@@ -45,6 +45,7 @@ describe.each(browserNames)('%s: the demo site', (browserName) => {
     await signIn.approve();
 
     await expect.poll(() => page.textOf('#account-heading')).toBe('Signed in as @barbara');
+    expect(await page.textOf('#key-source')).toBe('Confirmed by @barbara’s atServer.');
     const text = await page.evaluate(() => document.body.innerText, undefined);
     expect(text).toContain('barbara@example.org');
 

@@ -1,8 +1,8 @@
 // Sign in with atSign in real browsers: the wallet writes the message from the
 // tab's real origin, shows it, signs it; a site verifies it with the SDK.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { SignInResult } from '@/src/shared/methods/page';
-import { verifySignIn } from '@/src/sdk/siwa/verify';
+import { verifySignIn } from '@/src/sdk/node';
 import { browserNames, launchWallet, type WalletBrowser } from './harness';
 import { callWallet } from './harness/wallet-api';
 import { walletWithAtSign } from './harness/wallet-setup';
@@ -25,6 +25,8 @@ describe.each(browserNames)('%s: sign in with atSign', (browserName) => {
   });
 
   const domain = () => new URL(site.origin).host;
+  // Confirmed on the local atPlatform the run started, as a site's server would on the real one.
+  const { root, ca } = inject('atPlatform');
 
   it('shows the exact message, signs it, and the SDK verifies it for this domain only', async () => {
     const page = await SitePage.open(wallet, site.url('/'));
@@ -37,13 +39,14 @@ describe.each(browserNames)('%s: sign in with atSign', (browserName) => {
     const { result } = await page.settle('signin');
     const response = result as SignInResult;
     expect(response.message).toBe(shown);
-    await expect(verifySignIn(response, { domain: domain(), scheme: 'http', nonce: 'firstNonce01' })).resolves.toMatchObject({
+    await expect(verifySignIn(response, { domain: domain(), scheme: 'http', nonce: 'firstNonce01', root, ca })).resolves.toMatchObject({
       atSign: '@barbara',
+      keySource: 'atServer',
     });
-    await expect(verifySignIn(response, { domain: 'evil.example', scheme: 'http', nonce: 'firstNonce01' })).rejects.toMatchObject({
+    await expect(verifySignIn(response, { domain: 'evil.example', scheme: 'http', nonce: 'firstNonce01', root, ca })).rejects.toMatchObject({
       code: 'DOMAIN_MISMATCH',
     });
-    await expect(verifySignIn(response, { domain: domain(), scheme: 'http', nonce: 'anotherOne99' })).rejects.toMatchObject({
+    await expect(verifySignIn(response, { domain: domain(), scheme: 'http', nonce: 'anotherOne99', root, ca })).rejects.toMatchObject({
       code: 'NONCE_MISMATCH',
     });
     await page.close();

@@ -1,0 +1,95 @@
+// Sign-ins a site can trust: the demo site's server confirms each atSign on
+// the local atPlatform the run started (a root, and an atServer per demo
+// atSign, on the real wire protocol over TLS). An atSign whose keys the
+// wallet imported is confirmed; the same name held with another key set, and
+// a name the root does not know, are refused — and the site keeps nothing.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildDemo } from '../../demo/build.mjs';
+import { startDemoServer } from '../../demo/server.mjs';
+import { browserNames, launchWallet, type E2EPage, type WalletBrowser } from './harness';
+import { callWallet } from './harness/wallet-api';
+import { fillPersona, walletWithAtSign } from './harness/wallet-setup';
+import { ApprovalPage } from './pages/approval-page';
+
+describe.each(browserNames)('%s: sign-ins confirmed on the atPlatform', (browserName) => {
+  let wallet: WalletBrowser;
+  let demo: { url: string; origin: string; close(): Promise<void> };
+  let outDir: string;
+
+  beforeAll(async () => {
+    outDir = await mkdtemp(join(tmpdir(), 'atsign-demo-'));
+    demo = await startDemoServer({ port: 0, root: await buildDemo({ outDir }), atPlatform: inject('atPlatform') });
+    wallet = await launchWallet(browserName);
+    await walletWithAtSign(wallet, '@barbara.atKeys');
+    // The same name as an atSign the atPlatform knows, with keys of the wallet's own making;
+    // and a name no root knows.
+    await callWallet(wallet, 'wallet_createAtSign', { atSign: '@bob🛠' });
+    await callWallet(wallet, 'wallet_createAtSign', { atSign: '@nobodyhere' });
+  });
+  afterAll(async () => {
+    await wallet?.close();
+    await demo?.close();
+    await rm(outDir, { recursive: true, force: true });
+  });
+
+  /** Opens the demo as `atSign`, records the button's error codes, and goes through both windows. */
+  async function signInAs(atSign: string): Promise<E2EPage> {
+    // A fresh start for each atSign: no grant of the last one's left to sign with.
+    const grants = await callWallet(wallet, 'wallet_listGrants');
+    if (grants.some((grant) => grant.origin === demo.origin)) await callWallet(wallet, 'wallet_revokeGrant', { origin: demo.origin });
+    await callWallet(wallet, 'wallet_setActiveAtSign', { atSign });
+    await fillPersona(wallet, 'Public', { name: 'Someone', email: 'someone@example.org' });
+    const page = await wallet.newPage(`${demo.origin}/`);
+    await page.evaluate(() => {
+      const w = window as unknown as { signInErrors: Array<string | number> };
+      w.signInErrors = [];
+      document.addEventListener('atsign-error', (e) => w.signInErrors.push((e as CustomEvent<{ code: string | number }>).detail.code));
+    }, undefined);
+    await page.clickRole('button', 'Sign in with atSign');
+    const connect = await ApprovalPage.waitFor(wallet);
+    await connect.choose({ persona: 'Public', duration: '1 hour' });
+    await connect.approve();
+    await expect.poll(() => connect.closed()).toBe(true);
+    const signIn = await ApprovalPage.waitFor(wallet);
+    expect((await signIn.message()).split('\n')[1]).toBe(atSign);
+    await signIn.approve();
+    await expect.poll(() => signIn.closed()).toBe(true);
+    return page;
+  }
+
+  const errorsOn = (page: E2EPage) =>
+    page.evaluate(() => (window as unknown as { signInErrors: Array<string | number> }).signInErrors.slice(), undefined);
+  const statusOf = (page: E2EPage) => page.textOf('atsign-signin-button [role="status"]');
+  /** What the site's server holds for this browser: 401 when it kept no session. */
+  const sessionStatus = (page: E2EPage) => page.evaluate(async () => (await fetch('/api/me')).status, undefined);
+
+  it("signs in an atSign whose keys its atServer publishes, and says the atServer confirmed it", async () => {
+    const page = await signInAs('@barbara');
+    await expect.poll(() => page.textOf('#account-heading')).toBe('Signed in as @barbara');
+    expect(await page.textOf('#key-source')).toBe('Confirmed by @barbara’s atServer.');
+    const me = await page.evaluate(async () => (await fetch('/api/me')).json(), undefined);
+    expect(me).toMatchObject({ atSign: '@barbara', keySource: 'atServer' });
+    await page.clickRole('button', 'Sign out');
+    await page.close();
+  });
+
+  it('refuses a wallet holding another key set under a known atSign (KEY_MISMATCH), and keeps nothing', async () => {
+    const page = await signInAs('@bob🛠');
+    await expect.poll(() => errorsOn(page)).toEqual(['KEY_MISMATCH']);
+    expect(await statusOf(page)).toBe('Your wallet’s keys for this atSign are not the ones its atServer publishes, so this site did not sign you in.');
+    expect(await page.evaluate(() => document.getElementById('signed-in')!.hidden, undefined)).toBe(true);
+    expect(await sessionStatus(page)).toBe(401);
+    await page.close();
+  });
+
+  it('refuses an atSign the root does not know (ATSIGN_NOT_FOUND), and keeps nothing', async () => {
+    const page = await signInAs('@nobodyhere');
+    await expect.poll(() => errorsOn(page)).toEqual(['ATSIGN_NOT_FOUND']);
+    expect(await statusOf(page)).toBe('The atPlatform does not know this atSign, so this site could not confirm it. Check that your atSign is activated.');
+    expect(await sessionStatus(page)).toBe(401);
+    await page.close();
+  });
+});
