@@ -27,6 +27,9 @@ export const FIGURES: FigureSpec[] = [
   { key: 'unlock_ms', label: 'wallet_unlock (PBKDF2)', unit: 'ms' },
   { key: 'create_atsign_ms', label: 'wallet_createAtSign', unit: 'ms' },
   { key: 'popup_render_ms_1k_10k', label: 'popup render, 1k sites / 10k log', unit: 'ms' },
+  { key: 'verify_signin_cold_ms', label: 'verifySignIn, atPlatform cold (root + atServer)', unit: 'ms' },
+  { key: 'verify_signin_cached_ms', label: 'verifySignIn, atPlatform cached', unit: 'ms' },
+  { key: 'verify_signin_offline_ms', label: 'verifySignIn, offline checks only', unit: 'ms' },
 ];
 
 export type Figure = number | Percentiles;
