@@ -132,6 +132,15 @@ describe.each(DOORS.map((door, index) => [door.name, door, index] as const))('ov
     await client.delete(key);
   });
 
+  it('reads back a time to live as the number of milliseconds it was given', async () => {
+    const client = await asAlice();
+    const key = `brief${index}.atwallet${ALICE}`;
+    await client.update(key, 'for an hour', { ttl: 3_600_000 });
+    await expect(client.llookupMeta(key)).resolves.toMatchObject({ ttl: 3_600_000 });
+    await expect(client.llookupAll(key)).resolves.toMatchObject({ value: 'for an hour', metadata: { ttl: 3_600_000 } });
+    await client.delete(key);
+  });
+
   it('publishes a signed public key that anyone reads with lookup:all, with its dataSignature', async () => {
     const owner = await asAlice();
     const name = `signing_key${index}.atwallet${ALICE}`;

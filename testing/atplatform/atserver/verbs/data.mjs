@@ -5,6 +5,8 @@ import { requireAccess, fixAtSign, mayAccess, namespaceOf, storedKey } from './k
 
 const METADATA = ['ttl', 'ttb', 'ttr', 'ccd', 'dataSignature', 'sharedKeyStatus', 'isBinary', 'isEncrypted', 'sharedKeyEnc', 'pubKeyCS', 'encoding', 'encKeyName', 'encAlgo', 'ivNonce', 'skeEncKeyName', 'skeEncAlgo'];
 const BOOLEAN = new Set(['ccd', 'isBinary', 'isEncrypted']);
+// AtMetaData keeps these as whole numbers (ms), and writes them so in JSON.
+const NUMBER = new Set(['ttl', 'ttb', 'ttr']);
 
 /** The answer for `meta` and `all`, or the value itself. */
 function answer(server, key, operation) {
@@ -27,7 +29,7 @@ export function update(server, session, groups) {
   const meta = {};
   for (const tag of METADATA) {
     const value = groups[tag];
-    if (value !== undefined) meta[tag] = BOOLEAN.has(tag) ? value === 'true' : value;
+    if (value !== undefined) meta[tag] = BOOLEAN.has(tag) ? value === 'true' : NUMBER.has(tag) ? Number(value) : value;
   }
   const commitId = server.store.put(key, groups.value, meta, { skipCommit: key.startsWith('privatekey:') });
   return String(commitId);

@@ -72,7 +72,9 @@ describe('the data verbs', () => {
     expect(await owner.send(`llookup:p1.personas.atwallet${ALICE}`)).toMatch(/^error:AT0015-/u);
   });
 
-  it('answers data:null for a key whose time to live has passed', async () => {
+  it('answers data:null for a key whose time to live has passed, and keeps ttl as a number', async () => {
+    await owner.send(`update:ttl:60000:ttr:-1:public:kept.atwallet${ALICE} here`);
+    expect(JSON.parse(dataOf(await owner.send(`llookup:meta:public:kept.atwallet${ALICE}`))!)).toMatchObject({ ttl: 60000, ttr: -1 });
     await owner.send(`update:ttl:1:public:brief.atwallet${ALICE} gone`);
     await new Promise((resolve) => setTimeout(resolve, 10));
     const anyone = new Wire(core);
