@@ -3,12 +3,8 @@
 // atSign, on the real wire protocol over TLS). An atSign whose keys the
 // wallet imported is confirmed; the same name held with another key set, and
 // a name the root does not know, are refused — and the site keeps nothing.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildDemo } from '../../demo/build.mjs';
-import { startDemoServer } from '../../demo/server.mjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemoSite, type DemoSite } from './harness/demo-site';
 import { browserNames, launchWallet, type E2EPage, type WalletBrowser } from './harness';
 import { callWallet } from './harness/wallet-api';
 import { fillPersona, walletWithAtSign } from './harness/wallet-setup';
@@ -16,12 +12,10 @@ import { ApprovalPage } from './pages/approval-page';
 
 describe.each(browserNames)('%s: sign-ins confirmed on the atPlatform', (browserName) => {
   let wallet: WalletBrowser;
-  let demo: { url: string; origin: string; close(): Promise<void> };
-  let outDir: string;
+  let demo: DemoSite;
 
   beforeAll(async () => {
-    outDir = await mkdtemp(join(tmpdir(), 'atsign-demo-'));
-    demo = await startDemoServer({ port: 0, root: await buildDemo({ outDir }), atPlatform: inject('atPlatform') });
+    demo = await startDemoSite();
     wallet = await launchWallet(browserName);
     await walletWithAtSign(wallet, '@barbara.atKeys');
     // The same name as an atSign the atPlatform knows, with keys of the wallet's own making;
@@ -32,7 +26,6 @@ describe.each(browserNames)('%s: sign-ins confirmed on the atPlatform', (browser
   afterAll(async () => {
     await wallet?.close();
     await demo?.close();
-    await rm(outDir, { recursive: true, force: true });
   });
 
   /** Opens the demo as `atSign`, records the button's error codes, and goes through both windows. */

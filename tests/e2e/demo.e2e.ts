@@ -2,12 +2,8 @@
 // the wallet's windows, the site's server verifying, the profile shown,
 // "Keep me signed in" signing in again with no window, and the site told at
 // once when the person revokes it in the wallet.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildDemo } from '../../demo/build.mjs';
-import { startDemoServer } from '../../demo/server.mjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemoSite, type DemoSite } from './harness/demo-site';
 import { browserNames, launchWallet, type WalletBrowser } from './harness';
 import { callWallet } from './harness/wallet-api';
 import { fillPersona, walletWithAtSign } from './harness/wallet-setup';
@@ -15,12 +11,10 @@ import { ApprovalPage } from './pages/approval-page';
 
 describe.each(browserNames)('%s: the demo site', (browserName) => {
   let wallet: WalletBrowser;
-  let demo: { url: string; origin: string; close(): Promise<void> };
-  let outDir: string;
+  let demo: DemoSite;
 
   beforeAll(async () => {
-    outDir = await mkdtemp(join(tmpdir(), 'atsign-demo-'));
-    demo = await startDemoServer({ port: 0, root: await buildDemo({ outDir }), atPlatform: inject('atPlatform') });
+    demo = await startDemoSite();
     wallet = await launchWallet(browserName);
     await walletWithAtSign(wallet);
     await fillPersona(wallet, 'Public', { name: 'Barbara', email: 'barbara@example.org' });
@@ -28,7 +22,6 @@ describe.each(browserNames)('%s: the demo site', (browserName) => {
   afterAll(async () => {
     await wallet?.close();
     await demo?.close();
-    await rm(outDir, { recursive: true, force: true });
   });
 
   it('signs in with the button, shows the profile, signs in again with no window while kept, and hears the person revoke', async () => {
