@@ -1,6 +1,7 @@
 // verifySignIn for servers on Node: with no `resolver` given, it confirms the
 // sign-in on the atPlatform over TLS (root, then the atSign's atServer). One
 // resolver — one cache — is kept per root and set of trusted CAs.
+import type { AtConnector } from '../atplatform';
 import { tlsConnector } from '../atplatform/transports/node-tls';
 import {
   createAtPlatformResolver as createResolver,
@@ -20,7 +21,10 @@ export interface NodeAtPlatformResolverOptions extends Omit<AtPlatformResolverOp
 /** A resolver for `verifySignIn`'s `resolver` option, over TLS unless `connect` says otherwise. */
 export function createAtPlatformResolver(options: NodeAtPlatformResolverOptions = {}): AtSignResolver {
   const { ca, connect, ...rest } = options;
-  return createResolver({ ...rest, connect: connect ?? tlsConnector({ ca, timeoutMs: rest.timeoutMs }) });
+  // Made on first use, so the resolver's own checks of the options come first (a TypeError for the site).
+  let tls: AtConnector | undefined;
+  const overTls: AtConnector = (address) => (tls ??= tlsConnector({ ca, timeoutMs: rest.timeoutMs }))(address);
+  return createResolver({ ...rest, connect: connect ?? overTls });
 }
 
 /** Enough for any site's few roots; past it the oldest is dropped with its cache. */

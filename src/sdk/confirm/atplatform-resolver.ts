@@ -3,7 +3,7 @@
 // atServer, then that atServer, unauthenticated, for the atSign's public
 // encryption key and the wallet's published signing key with its
 // metadata. Transport-agnostic: the Node build gives it TLS.
-import { findAtServer, type AtConnector } from '../../atplatform';
+import { findAtServer, parseAddress, type AtConnector } from '../../atplatform';
 import { SignInError, SignInErrorCode } from '../siwa/errors';
 import type { AtSignResolver, PublishedAtSignKeys } from '../siwa/types';
 import { LookupCache } from './lookup-cache';
@@ -33,10 +33,15 @@ export interface AtPlatformResolverOptions {
 export function createAtPlatformResolver(options: AtPlatformResolverOptions): AtSignResolver {
   const { connect, root = DEFAULT_ROOT, timeoutMs = 5_000, cacheTtlMs = 5 * 60_000, cacheSize = 1_000, maxConcurrent = 8 } = options;
   if (typeof connect !== 'function') throw new TypeError('createAtPlatformResolver needs options.connect.');
-  for (const [name, value] of Object.entries({ timeoutMs, cacheTtlMs, cacheSize, maxConcurrent })) {
-    if (!Number.isInteger(value) || value < 0) throw new TypeError(`options.${name} must be a whole number ≥ 0.`);
+  try {
+    parseAddress(root);
+  } catch {
+    throw new TypeError(`options.root must be the root directory as "host:port", e.g. "${DEFAULT_ROOT}".`);
   }
-  const cache = new LookupCache<PublishedAtSignKeys | null>({ ttlMs: cacheTtlMs, maxEntries: cacheSize, maxConcurrent: Math.max(1, maxConcurrent), maxWaiting: 256 });
+  for (const [name, value, least] of [['timeoutMs', timeoutMs, 1], ['cacheTtlMs', cacheTtlMs, 0], ['cacheSize', cacheSize, 0], ['maxConcurrent', maxConcurrent, 1]] as const) {
+    if (!Number.isInteger(value) || value < least) throw new TypeError(`options.${name} must be a whole number ≥ ${least}.`);
+  }
+  const cache = new LookupCache<PublishedAtSignKeys | null>({ ttlMs: cacheTtlMs, maxEntries: cacheSize, maxConcurrent, maxWaiting: 256 });
 
   async function lookUp(atSign: string): Promise<PublishedAtSignKeys | null> {
     const address = await findAtServer(root, atSign, { connect, timeoutMs });

@@ -167,6 +167,12 @@ describe('verifySignIn on the atPlatform (Node, over TLS)', () => {
     expect(opened).toEqual([platform.root, platform.atServers[ALICE]]);
   });
 
+  it('refuses settings that cannot work as the site’s own mistake (TypeError)', () => {
+    for (const bad of [{ root: 'root.atsign.org' }, { root: 'https://root.atsign.org:64' }, { timeoutMs: 0 }, { maxConcurrent: 0 }, { cacheTtlMs: -1 }, { cacheSize: 1.5 }]) {
+      expect(() => createAtPlatformResolver({ ca: platform.ca, ...bad })).toThrow(TypeError);
+    }
+  });
+
   it('does not look anything up for a response that fails an offline check', async () => {
     const { connect, opened } = counting(tlsConnector({ ca: platform.ca }));
     const resolver = createAtPlatformResolver({ root: platform.root, connect });
