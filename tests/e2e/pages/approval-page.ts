@@ -40,11 +40,29 @@ export class ApprovalPage {
   }
 
   approve() {
-    return this.page.clickRole('button', 'Approve');
+    return this.answer('Approve');
   }
 
   reject() {
-    return this.page.clickRole('button', 'Reject');
+    return this.answer('Reject');
+  }
+
+  /**
+   * Clicks an answer and gives the wallet a moment to close the window, so the
+   * next waitFor cannot find this one while it closes. The window may close
+   * while the click is still being confirmed: that is the answer arriving, not
+   * a failure. A window that stays open (a refusal shown in it) is left to the
+   * test to read.
+   */
+  private async answer(name: 'Approve' | 'Reject') {
+    try {
+      await this.page.clickRole('button', name);
+    } catch (error) {
+      if (!(await this.page.isClosed())) throw error;
+    }
+    for (let waited = 0; waited < 5_000 && !(await this.page.isClosed()); waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
 
   async unlock(passphrase: string) {
