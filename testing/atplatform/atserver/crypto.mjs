@@ -1,6 +1,7 @@
 // The atServer's cryptography, with node:crypto only — independent of the
 // product's client, so the two are not checked against each other's bugs.
 import { createCipheriv, createDecipheriv, createHash, createPublicKey, privateDecrypt, constants, verify } from 'node:crypto';
+import { DartException } from './errors.mjs';
 
 const ZERO_IV = Buffer.alloc(16);
 
@@ -9,10 +10,24 @@ export function rsaPublicKey(base64Spki) {
   return createPublicKey({ key: Buffer.from(base64Spki, 'base64'), format: 'der', type: 'spki' });
 }
 
+/**
+ * dart:convert's base64Decode, which the pkam handler applies to the signature
+ * before verifying anything: base64 or base64url, padded to a multiple of
+ * four. Anything else is the FormatException the server does not catch.
+ */
+export function dartBase64Decode(text) {
+  const bad = /[^A-Za-z0-9+/\-_=]/.exec(text);
+  if (bad) throw new DartException(`FormatException: Invalid character (at character ${bad.index + 1})`);
+  const padding = text.indexOf('=');
+  if (padding !== -1 && !/^={1,2}$/.test(text.slice(padding))) throw new DartException(`FormatException: Invalid character (at character ${padding + 1})`);
+  if (text.length % 4 !== 0) throw new DartException('FormatException: Invalid length, must be multiple of four');
+  return Buffer.from(text.replaceAll('-', '+').replaceAll('_', '/'), 'base64');
+}
+
 /** RSASSA-PKCS1-v1_5 over the UTF-8 text (PKAM with sha256 or sha512, as at_chops verifies it). Never throws. */
-export function rsaVerifies(base64Spki, text, base64Signature, hash = 'sha256') {
+export function rsaVerifies(base64Spki, text, signature, hash = 'sha256') {
   try {
-    return verify(hash, Buffer.from(text, 'utf8'), rsaPublicKey(base64Spki), Buffer.from(base64Signature, 'base64'));
+    return verify(hash, Buffer.from(text, 'utf8'), rsaPublicKey(base64Spki), signature);
   } catch {
     return false;
   }
@@ -31,7 +46,7 @@ export function aesDecrypt(base64Key, base64Ciphertext, iv = ZERO_IV) {
   const decipher = createDecipheriv('aes-256-ctr', Buffer.from(base64Key, 'base64'), iv);
   const padded = Buffer.concat([decipher.update(Buffer.from(base64Ciphertext, 'base64')), decipher.final()]);
   const pad = padded.at(-1) ?? 0;
-  if (pad < 1 || pad > 16 || padded.length < pad) throw new Error('bad padding');
+  if (padded.length % 16 !== 0 || pad < 1 || pad > 16 || !padded.subarray(padded.length - pad).every((byte) => byte === pad)) throw new Error('bad padding');
   return padded.subarray(0, padded.length - pad).toString('utf8');
 }
 

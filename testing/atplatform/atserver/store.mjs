@@ -1,97 +1,110 @@
-// The atServer's key store: values with the server's metadata (AtMetaData's
-// fields and JSON names), a commit id per change, time-to-live and
-// time-to-birth honoured, kept in memory or in one JSON file written on every
-// change (so a dump is exactly what is at rest).
+// The atServer's key store, as at_persistence's HiveKeystore behaves: keys
+// lowercased (and stored without spaces), invalid keys refused, metadata
+// built by the AtMetadataBuilder rules, a commit log whose ids count from 0
+// and that leaves out private:, privatekey:, public:_ (but not public:__) and
+// local: keys (those answer -1), one entry per key (a newer commit replaces
+// the older), and the notification log. In memory, or one JSON file rewritten
+// on every change — so dump() is exactly what is at rest.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { fail } from './errors.mjs';
+import { keyType } from './key-types.mjs';
+import { buildMetadata, isActive } from './metadata.mjs';
 
-/** Dart's DateTime.toUtc().toString(): "2026-12-05 10:00:00.000Z". */
-export const dartTime = (ms) => new Date(ms).toISOString().replace('T', ' ');
+const emptyState = () => ({ entries: {}, commitLog: { nextId: 0, entries: [] }, notifications: [] });
 
-const TAGS = ['ttl', 'ttb', 'ttr', 'ccd', 'isBinary', 'isEncrypted', 'dataSignature', 'sharedKeyEnc', 'pubKeyCS', 'encoding', 'encKeyName', 'encAlgo', 'ivNonce', 'skeEncKeyName', 'skeEncAlgo'];
+/** HiveKeyStoreHelper.prepareKey, before its UTF-7 step. */
+const storedName = (key) => key.trim().toLowerCase().replaceAll(' ', '');
 
-export function createStore({ file, atSign, now = Date.now }) {
-  let state = { commitId: -1, entries: {} };
-  if (file) {
-    try {
-      state = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (error) {
-      if (error.code !== 'ENOENT') throw new Error(`The atServer store "${file}" cannot be read: ${error.message}`);
+const UNCOMMITTED = /^(private:|privatekey:|public:_|local:)/;
+
+function load(file) {
+  try {
+    const state = JSON.parse(readFileSync(file, 'utf8'));
+    if (typeof state?.entries !== 'object' || typeof state?.commitLog?.nextId !== 'number' || !Array.isArray(state?.notifications)) {
+      throw new Error('it is not an atServer store');
     }
+    return state;
+  } catch (error) {
+    if (error.code === 'ENOENT') return emptyState();
+    throw new Error(`The atServer store "${file}" cannot be read: ${error.message}`);
   }
+}
+
+export function createStore({ file, atSign, now = () => Date.now() }) {
+  const state = file ? load(file) : emptyState();
   const save = () => {
     if (!file) return;
     writeFileSync(`${file}.tmp`, JSON.stringify(state));
     renameSync(`${file}.tmp`, file);
   };
 
-  /** Live: born (ttb passed) and not expired (ttl). */
-  const isActive = (entry) => {
-    const t = now();
-    const { availableAt, expiresAt } = entry.times;
-    return (availableAt === null || availableAt <= t) && (expiresAt === null || expiresAt > t);
-  };
+  function commit(key, operation) {
+    if (!key.startsWith('public:__') && UNCOMMITTED.test(key)) return -1;
+    const log = state.commitLog;
+    const commitId = log.nextId++;
+    log.entries = log.entries.filter((entry) => entry.key !== key);
+    log.entries.push({ commitId, key, operation, opTime: now() });
+    return commitId;
+  }
 
-  /** AtMetaData.toJson, nulls removed (the server's removeNulls). */
-  const metaJson = (entry) => {
-    const { createdAt, updatedAt, availableAt, expiresAt, refreshAt } = entry.times;
-    const json = {
-      createdBy: entry.meta.createdBy ?? atSign,
-      updatedBy: entry.meta.updatedBy ?? atSign,
-      createdAt: dartTime(createdAt),
-      updatedAt: dartTime(updatedAt),
-      availableAt: availableAt === null ? null : dartTime(availableAt),
-      expiresAt: expiresAt === null ? null : dartTime(expiresAt),
-      refreshAt: refreshAt === null ? null : dartTime(refreshAt),
-      status: 'active',
-      version: entry.version,
-    };
-    for (const tag of TAGS) json[tag] = entry.meta[tag] ?? null;
-    return Object.fromEntries(Object.entries(json).filter(([, v]) => v !== null && v !== undefined));
-  };
-
-  return {
-    /** The live entry under `key`; KeyNotFoundException as the Hive keystore throws it. */
+  const store = {
+    atSign,
+    now,
+    /** The entry under `key`, live or not; KeyNotFoundException as HiveKeystore.get throws it. */
     get(key) {
-      const entry = state.entries[key];
-      if (!entry) throw fail('KeyNotFoundException', `${key} does not exist in keystore`);
-      return { data: entry.data, active: isActive(entry), metaData: metaJson(entry) };
+      const entry = state.entries[storedName(key)];
+      if (!entry) throw fail('KeyNotFoundException', `${key.toLowerCase()} does not exist in keystore`);
+      return { key: storedName(key), data: entry.data, meta: entry.meta };
     },
-    has: (key) => Object.hasOwn(state.entries, key),
-    /** Stores a value and its metadata tags; resolves the commit id (null for keys kept out of the commit log). */
-    put(key, data, meta = {}, { skipCommit = false } = {}) {
-      const t = now();
-      const old = state.entries[key];
-      const merged = { ...(old?.meta ?? {}), ...meta };
-      const ttl = merged.ttl ? Number(merged.ttl) : 0;
-      const ttb = merged.ttb ? Number(merged.ttb) : 0;
-      const ttr = merged.ttr ? Number(merged.ttr) : 0;
-      const availableAt = ttb > 0 ? t + ttb : null;
-      state.entries[key] = {
-        data,
-        meta: merged,
-        version: (old?.version ?? -1) + 1,
-        times: {
-          createdAt: old?.times.createdAt ?? t,
-          updatedAt: t,
-          availableAt,
-          expiresAt: ttl > 0 ? (availableAt ?? t) + ttl : null,
-          refreshAt: ttr > 0 ? t + ttr : null,
-        },
-      };
-      const commitId = skipCommit ? null : ++state.commitId;
+    getMeta: (key) => state.entries[storedName(key)]?.meta ?? null,
+    has: (key) => Object.hasOwn(state.entries, storedName(key)),
+    isActive: (meta) => isActive(meta, now()),
+    /**
+     * HiveKeystore.put: `next` is the metadata this write sets. Answers the
+     * commit id (-1 when skipped or kept out of the log).
+     */
+    put(key, data, next = {}, { skipCommit = false } = {}) {
+      const lower = key.toLowerCase();
+      if (keyType(lower) === 'invalidKey') throw fail('InvalidAtKeyException', `Key ${lower} is invalid`);
+      const name = storedName(key);
+      const existing = state.entries[name] ?? null;
+      const anyMetadata = Object.values(next).some((value) => value !== null && value !== undefined);
+      // CommitOp's symbols: a rewrite is UPDATE_ALL (*); a new key UPDATE (+) unless it carries metadata.
+      const operation = existing || anyMetadata ? '*' : '+';
+      state.entries[name] = { data, meta: buildMetadata({ atSign, next, existing: existing?.meta ?? null, now: now() }) };
+      const commitId = skipCommit ? -1 : commit(name, operation);
       save();
       return commitId;
     },
-    delete(key) {
-      if (!Object.hasOwn(state.entries, key)) return null;
-      delete state.entries[key];
-      state.commitId += 1;
+    /** HiveKeystore.remove: commits a delete whether or not the key was there. */
+    remove(key, { skipCommit = false } = {}) {
+      const name = storedName(key);
+      delete state.entries[name];
+      let commitId = -1;
+      if (skipCommit) state.commitLog.entries = state.commitLog.entries.filter((entry) => entry.key !== name);
+      else commitId = commit(name, '-');
       save();
-      return state.commitId;
+      return commitId;
     },
-    /** Every key name, live ones only. */
-    keys: () => Object.keys(state.entries).filter((key) => isActive(state.entries[key])),
+    /** Live keys matching `pattern` (a RegExp searched in each key), in the keystore's sorted order. */
+    keys(pattern = null) {
+      const t = now();
+      return Object.keys(state.entries)
+        .filter((key) => isActive(state.entries[key].meta, t) && (pattern === null || pattern.test(key)))
+        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    },
+    /** The last commit id given (-1 before any). */
+    latestCommitId: () => state.commitLog.nextId - 1,
+    commitEntries: () => state.commitLog.entries,
+    /** Adds to the notification log, dropping the expired ones (the server's compaction job does it later). */
+    addNotification(notification) {
+      const t = now();
+      state.notifications = state.notifications.filter((n) => n.expiresAt === null || n.expiresAt >= t);
+      state.notifications.push(notification);
+      save();
+    },
+    notifications: () => state.notifications,
     dump: () => structuredClone(state),
   };
+  return store;
 }

@@ -1,37 +1,50 @@
-// from, pkam and cram: proving to the atServer that this connection is the
-// atSign's own app (at_secondary's from/pkam/cram verb handlers).
+// from, pkam and cram (at_secondary's from/pkam/cram verb handlers): the
+// challenge `_<sessionId>@alice:<uuid>`, kept a minute; PKAM verified over
+// exactly that text with the legacy PKAM key or the enrollment's APKAM key;
+// CRAM as SHA-512 of secret + challenge.
 import { randomUUID } from 'node:crypto';
-import { rsaVerifies, sha512Hex } from '../crypto.mjs';
-import { ErrorResponse, fail } from '../errors.mjs';
-import { fixAtSign } from './keys.mjs';
+import { fixAtSign } from '../at-sign.mjs';
+import { dartBase64Decode, rsaVerifies, sha512Hex } from '../crypto.mjs';
+import { DartError, DartException, dartType, fail } from '../errors.mjs';
+import { findEnrollment } from '../enrollments.mjs';
 
+/** The from handler stores its proof with a one-minute time-to-live. */
 const CHALLENGE_TTL_MS = 60_000;
 
-export function from(server, session, { atSign, clientConfig }) {
-  if (clientConfig) {
-    let config;
-    try {
-      config = JSON.parse(clientConfig);
-    } catch {
-      throw fail('IllegalArgumentException', `clientConfig ${clientConfig} is not JSON`);
-    }
-    session.clientVersion = typeof config?.version === 'string' ? config.version : null;
+function readClientConfig(session, text) {
+  let config;
+  try {
+    config = JSON.parse(text);
+  } catch (error) {
+    throw new DartException(`FormatException: ${error.message}`);
   }
-  const fromAtSign = fixAtSign(atSign);
-  const proof = randomUUID();
-  const challenge = `${session.id}${fromAtSign}:${proof}`;
-  if (fromAtSign !== server.atSign) {
-    // Another atSign's server proving itself (pol): not served here (README).
-    return { raw: `proof:${challenge}` };
+  // InboundConnectionMetadata's fields: clientVersion a String, the others String?.
+  if (typeof config.version !== 'string') throw new DartError(`type '${dartType(config.version)}' is not a subtype of type 'String'`);
+  for (const name of ['clientId', 'appName', 'appVersion', 'platform']) {
+    if (config[name] != null && typeof config[name] !== 'string') throw new DartError(`type '${dartType(config[name])}' is not a subtype of type 'String?'`);
   }
-  session.challenge = { text: challenge, proof, until: Date.now() + CHALLENGE_TTL_MS };
-  return challenge;
+  session.clientVersion = config.version;
 }
 
-/** The stored secret of this session's `from`, or "null" as the server reads a missing one. */
-function storedProof(session) {
+export function from({ server, session }, params, response) {
+  if (params.clientConfig) readClientConfig(session, params.clientConfig);
+  const fromAtSign = fixAtSign(params.atSign);
+  if (fromAtSign !== server.atSign) {
+    // Another atSign's server proving itself (from + pol). The server checks
+    // the caller's client certificate first; the doors here present none to
+    // the core, so this is the answer a client without one gets.
+    throw fail('UnAuthenticatedException', 'Certificate Verification Failed');
+  }
+  const proof = randomUUID();
+  session.challenge = { proof, until: Date.now() + CHALLENGE_TTL_MS };
+  response.data = `data:${session.id}${fromAtSign}:${proof}`;
+}
+
+/** The proof `from` stored for this connection; KeyNotFoundException as the keystore throws it. */
+function storedProof(server, session) {
   const challenge = session.challenge;
-  return challenge && challenge.until > Date.now() ? challenge.proof : 'null';
+  if (!challenge || challenge.until < Date.now()) throw fail('KeyNotFoundException', `private:${session.id}${server.atSign} does not exist in keystore`);
+  return challenge.proof;
 }
 
 const ENROLLMENT_STATES = {
@@ -41,36 +54,40 @@ const ENROLLMENT_STATES = {
   expired: ['AT0028', 'is expired or invalid'],
 };
 
-export function pkam(server, session, { hashingAlgo, enrollmentId, signature }) {
+export function pkam({ server, session }, params, response) {
+  const { enrollmentId, signature, hashingAlgo, signingAlgo } = params;
   let publicKey;
   if (enrollmentId) {
-    const enrollment = server.enrollments.get(enrollmentId);
-    const state = enrollment?.status ?? 'expired';
+    const state = findEnrollment(server.store, enrollmentId)?.approval?.state ?? 'expired';
     if (state !== 'approved') {
       const [code, words] = ENROLLMENT_STATES[state] ?? ENROLLMENT_STATES.expired;
-      throw new ErrorResponse(code, `enrollment_id: ${enrollmentId} ${words}`);
+      Object.assign(response, { isError: true, errorCode: code, errorMessage: `enrollment_id: ${enrollmentId} ${words}` });
+      return;
     }
-    publicKey = enrollment.apkamPublicKey;
+    publicKey = findEnrollment(server.store, enrollmentId).apkamPublicKey;
   } else {
     publicKey = server.store.get('privatekey:at_pkam_publickey').data;
   }
   if (!publicKey) throw fail('UnAuthenticatedException', 'pkam publickey not found');
-  const text = `${session.id}${server.atSign}:${storedProof(session)}`;
-  if (!rsaVerifies(publicKey, text, signature, hashingAlgo === 'sha512' ? 'sha512' : 'sha256')) {
+  const text = `${session.id}${server.atSign}:${storedProof(server, session)}`;
+  const bytes = dartBase64Decode(signature);
+  // An ECC signature cannot verify against the RSA keys this server holds.
+  const valid = signingAlgo?.toLowerCase() !== 'ecc_secp256r1' && rsaVerifies(publicKey, text, bytes, hashingAlgo?.toLowerCase() === 'sha512' ? 'sha512' : 'sha256');
+  if (!valid) {
     session.authenticated = false;
     throw fail('UnAuthenticatedException', 'pkam authentication failed');
   }
-  Object.assign(session, { authenticated: true, authType: enrollmentId ? 'apkam' : 'pkamLegacy', enrollmentId: enrollmentId || null });
-  return 'success';
+  Object.assign(session, { authenticated: true, authType: enrollmentId ? 'apkam' : 'pkamLegacy', enrollmentId: enrollmentId ?? null });
+  response.data = 'success';
 }
 
-export function cram(server, session, { digest }) {
+export function cram({ server, session }, params, response) {
   const secret = server.store.get('privatekey:at_secret').data;
-  const expected = sha512Hex(`${secret}${session.id}${server.atSign}:${storedProof(session)}`);
-  if (digest !== expected) {
+  const expected = sha512Hex(`${secret}${session.id}${server.atSign}:${storedProof(server, session)}`);
+  if (params.digest !== expected) {
     session.authenticated = false;
     throw fail('UnAuthenticatedException', 'Authentication Failed');
   }
-  Object.assign(session, { authenticated: true, authType: 'cram', enrollmentId: null });
-  return 'success';
+  Object.assign(session, { authenticated: true, authType: 'cram' });
+  response.data = 'success';
 }

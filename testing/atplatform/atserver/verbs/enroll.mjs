@@ -1,170 +1,161 @@
-// APKAM: a new app asks to join with a one-time code (enroll:request), an app
-// with access to `__manage` approves, denies or revokes it, and the approved
-// app fetches the atSign's keys, encrypted for it (keys:get). Shapes and
-// messages as at_secondary's enroll, otp and keys verb handlers have them.
-import { randomInt, randomUUID } from 'node:crypto';
-import { fail } from '../errors.mjs';
+// enroll (enroll_verb_handler.dart): the JSON parameters read as
+// EnrollParams reads them, checked as _validateParams checks them, then the
+// operation. This file has `request`; ./enroll-decide.mjs the rest.
+import { randomUUID } from 'node:crypto';
+import { AtServerException, DartError, DartException, dartType, fail } from '../errors.mjs';
+import { ALL_NAMESPACES, MANAGE, enrollmentKey, enrollmentValue, putEnrollment } from '../enrollments.mjs';
+import { newNotification, publish } from '../notifications.mjs';
+import { decide, fetchEnrollment, listEnrollments, removeEnrollment } from './enroll-decide.mjs';
+import { passcodeIsValid } from './otp.mjs';
 
-const MANAGE = '__manage';
-const OTP_TTL_MS = 5 * 60_000;
-// The server's OTPs: 6 capitals and digits, no O or 0 to misread.
-const OTP_ALPHABET = 'ABCDEFGHIJKLMNPQRSTUVWXYZ123456789';
+const enrollmentFail = (message) => new AtServerException('AtEnrollmentException', message);
 
-const enrollmentFail = (message) => fail('AtEnrollmentException', message);
+/** enrollment.expiryInHours: a pending request lives 48 hours. */
+const PENDING_TTL_MS = 48 * 3_600_000;
+/** enrollment.maxRequestsPerTimeFrame per timeFrameInHours, per connection. */
+const MAX_REQUESTS = 5;
+const REQUEST_WINDOW_MS = 3_600_000;
+/** enrollment.delayIntervalThreshold: after this long without a wrong code the delays start over. */
+const DELAY_RESET_MS = 55_000;
 
-export function enrollmentKey(server, id) {
-  return `${id}.new.enrollments.${MANAGE}${server.atSign}`;
-}
+const STRING_FIELDS = ['enrollmentId', 'appName', 'deviceName', 'otp', 'encryptedDefaultEncryptionPrivateKey', 'encryptedDefaultSelfEncryptionKey', 'encryptedAPKAMSymmetricKey', 'apkamPublicKey'];
+const STATES = ['pending', 'approved', 'denied', 'revoked', 'expired'];
 
-export function issueOtp(server, ttlMs = OTP_TTL_MS) {
-  let otp = '';
-  for (let i = 0; i < 6; i++) otp += OTP_ALPHABET[randomInt(OTP_ALPHABET.length)];
-  server.otps.set(otp, Date.now() + ttlMs);
-  return otp;
-}
-
-/** Single use: a code is gone once tried. */
-function takeOtp(server, otp) {
-  const until = typeof otp === 'string' ? server.otps.get(otp) : undefined;
-  if (until !== undefined) server.otps.delete(otp);
-  return until !== undefined && until > Date.now();
-}
-
-function requireManager(server, session, operation) {
-  if (!session.authenticated) throw fail('UnAuthenticatedException', `Cannot ${operation} enrollment without authentication`);
-  if (session.enrollmentId === null) return;
-  const right = server.enrollments.get(session.enrollmentId)?.namespaces[MANAGE];
-  if (right !== 'rw') throw fail('UnAuthorizedException', `Connection with enrollment ID ${session.enrollmentId} is not authorized to ${operation} enrollments`);
-}
-
-function parseParams(text, operation) {
-  if (text === undefined) throw fail('IllegalArgumentException', 'Enroll parameters not provided');
+/** EnrollParams.fromJson(jsonDecode(text)): a FormatException for bad JSON, a TypeError for a field of the wrong type. */
+function readParams(text) {
+  let json;
   try {
-    const params = JSON.parse(text);
-    if (typeof params === 'object' && params !== null && !Array.isArray(params)) return params;
-  } catch {
-    // answered below
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new DartException(`FormatException: ${error.message}`);
   }
-  throw fail('IllegalArgumentException', `enroll:${operation} parameters are not a JSON object`);
+  const typeError = (value, type) => new DartError(`type '${dartType(value)}' is not a subtype of type '${type}' in type cast`);
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw typeError(json, 'Map<String, dynamic>');
+  for (const field of STRING_FIELDS) if (json[field] != null && typeof json[field] !== 'string') throw typeError(json[field], 'String?');
+  const ns = json.namespaces;
+  if (ns != null && (typeof ns !== 'object' || Array.isArray(ns))) throw typeError(ns, 'Map<String, dynamic>?');
+  for (const access of Object.values(ns ?? {})) if (typeof access !== 'string') throw typeError(access, 'String');
+  const filter = json.enrollmentStatusFilter;
+  if (filter != null && !Array.isArray(filter)) throw typeError(filter, 'List<dynamic>?');
+  for (const state of filter ?? []) {
+    if (!STATES.includes(state)) throw new DartError(`Invalid argument(s): \`${state}\` is not one of the supported values: ${STATES.join(', ')}`);
+  }
+  if (json.apkamKeysExpiryInMillis != null && !Number.isInteger(json.apkamKeysExpiryInMillis)) throw typeError(json.apkamKeysExpiryInMillis, 'int');
+  return json;
 }
 
-function validateRequest(params, session) {
-  const text = (v) => typeof v === 'string' && v !== '';
-  if (!text(params.appName)) throw enrollmentFail('appName is mandatory for enroll:request');
-  if (!text(params.deviceName)) throw enrollmentFail('deviceName is mandatory for enroll:request');
-  if (!text(params.apkamPublicKey)) throw enrollmentFail('apkam public key is mandatory for enroll:request');
-  if (!session.authenticated) {
-    if (!text(params.encryptedAPKAMSymmetricKey)) throw enrollmentFail('encrypted apkam symmetric key is mandatory for new client enroll:request');
-    const ns = params.namespaces;
-    if (typeof ns !== 'object' || ns === null || Object.keys(ns).length === 0) {
-      throw enrollmentFail('At least one namespace must be specified for new client enroll:request');
+const blank = (value) => value === undefined || value === null || value === '';
+
+function validate(params, operation) {
+  if (operation === 'request') {
+    if (blank(params.appName)) throw enrollmentFail('appName is mandatory for enroll:request');
+    if (blank(params.deviceName)) throw enrollmentFail('deviceName is mandatory for enroll:request');
+    if (blank(params.apkamPublicKey)) throw enrollmentFail('apkam public key is mandatory for enroll:request');
+    if (params.otp != null) {
+      if (blank(params.encryptedAPKAMSymmetricKey)) throw enrollmentFail('encrypted apkam symmetric key is mandatory for new client enroll:request');
+      if (params.namespaces == null || Object.keys(params.namespaces).length === 0) throw enrollmentFail('At least one namespace must be specified for new client enroll:request');
+    }
+  } else if (operation === 'approve') {
+    if (blank(params.enrollmentId)) throw enrollmentFail('enrollmentId is mandatory for enroll:approve');
+    if (blank(params.encryptedDefaultEncryptionPrivateKey)) throw enrollmentFail('encryptedDefaultEncryptionPrivateKey is mandatory for enroll:approve');
+    if (blank(params.encryptedDefaultSelfEncryptionKey)) throw enrollmentFail('encryptedDefaultSelfEncryptionKey is mandatory for enroll:approve');
+  } else if (operation !== 'list' && blank(params.enrollmentId)) {
+    throw enrollmentFail(`enrollmentId is mandatory for enroll:${operation}`);
+  }
+}
+
+/** The next wait after a wrong code: 1 s, 2 s, 3 s, 5 s, … (a Fibonacci series from the initial delay) up to 55 s, server-wide. */
+function nextWrongCodeDelay(server) {
+  const series = server.wrongCode.series;
+  if (series.at(-1) >= DELAY_RESET_MS) return series.at(-1);
+  series.push(series.at(-1) + series.at(-2));
+  series.shift();
+  return series.at(-1);
+}
+
+/** A connection may send five requests an hour. */
+function requestAllowed(session) {
+  const now = Date.now();
+  session.enrollRequests = session.enrollRequests.filter((time) => now - time < REQUEST_WINDOW_MS);
+  if (session.enrollRequests.length >= MAX_REQUESTS) return false;
+  session.enrollRequests.push(now);
+  return true;
+}
+
+/** Storing the keys the app will fetch with `keys:get`, as JSON {"value": …}. */
+export function storeEncryptionKeys(server, id, params) {
+  const { store, atSign } = server;
+  store.put(`${id}.default_enc_private_key.${MANAGE}${atSign}`, JSON.stringify({ value: params.encryptedDefaultEncryptionPrivateKey ?? null }), {}, { skipCommit: true });
+  store.put(`${id}.default_self_enc_key.${MANAGE}${atSign}`, JSON.stringify({ value: params.encryptedDefaultSelfEncryptionKey ?? null }), {}, { skipCommit: true });
+}
+
+async function request(server, session, params) {
+  if (!requestAllowed(session)) throw new AtServerException('AtThrottleLimitExceeded', 'Enrollment requests have exceeded the limit within the specified time frame');
+  if (!session.authenticated && !passcodeIsValid(server, params.otp)) {
+    server.wrongCode.lastAt = Date.now();
+    const delay = nextWrongCodeDelay(server);
+    if (delay > 0) {
+      // Tracked so that closing the core does not leave the wait behind.
+      await new Promise((resolve) => {
+        const timer = setTimeout(() => {
+          server.timers.delete(timer);
+          resolve();
+        }, delay);
+        timer.unref?.();
+        server.timers.add(timer);
+      });
+    }
+    throw enrollmentFail('invalid otp. Cannot process enroll request');
+  }
+  for (const key of server.store.keys(/enrollments/)) {
+    const other = JSON.parse(server.store.get(key).data);
+    const state = other.approval?.state;
+    if (other.appName === params.appName && other.deviceName === params.deviceName && (state === 'approved' || state === 'pending')) {
+      throw enrollmentFail(`Another enrollment with id ${key.slice(0, key.indexOf('.'))} exists with the app name: ${params.appName} and device name: ${params.deviceName} in ${state} state`);
     }
   }
-}
-
-function storeEnrollment(server, id, enrollment) {
-  server.enrollments.set(id, enrollment);
-  server.store.put(enrollmentKey(server, id), JSON.stringify(enrollment), {}, { skipCommit: true });
-}
-
-/** What an approval leaves for the app: the atSign's keys, encrypted with its APKAM symmetric key. */
-export function storeKeysFor(server, id, encryptedPrivateKey, encryptedSelfKey) {
-  server.store.put(`${id}.default_enc_private_key.${MANAGE}${server.atSign}`, JSON.stringify({ value: encryptedPrivateKey }), {}, { skipCommit: true });
-  server.store.put(`${id}.default_self_enc_key.${MANAGE}${server.atSign}`, JSON.stringify({ value: encryptedSelfKey }), {}, { skipCommit: true });
-}
-
-function request(server, session, params) {
-  if (!session.authenticated && !takeOtp(server, params.otp)) throw enrollmentFail('invalid otp. Cannot process enroll request');
-  validateRequest(params, session);
-  for (const [id, other] of server.enrollments) {
-    if (other.appName === params.appName && other.deviceName === params.deviceName && other.status !== 'denied' && other.status !== 'revoked') {
-      throw enrollmentFail(`Another enrollment with id ${id} exists with the app name: ${params.appName} and device name: ${params.deviceName} in ${other.status} state`);
-    }
-  }
+  if (Date.now() - server.wrongCode.lastAt >= DELAY_RESET_MS) Object.assign(server.wrongCode, { lastAt: 0, series: [0, server.wrongCode.initial] });
   const id = randomUUID();
-  const enrollment = {
-    appName: params.appName,
-    deviceName: params.deviceName,
-    namespaces: { ...(params.namespaces ?? {}) },
-    apkamPublicKey: params.apkamPublicKey,
-    encryptedAPKAMSymmetricKey: params.encryptedAPKAMSymmetricKey ?? null,
-    status: 'pending',
-    requestedAt: Date.now(),
-  };
+  const namespaces = { ...(params.namespaces ?? {}) };
+  const value = enrollmentValue({ sessionId: session.id, appName: params.appName, deviceName: params.deviceName, namespaces, apkamPublicKey: params.apkamPublicKey, state: 'pending', apkamKeysExpiryInMillis: params.apkamKeysExpiryInMillis ?? 0 });
   if (session.authType === 'cram') {
-    // The activating app: approved at once with every namespace, and its APKAM key becomes the PKAM key.
-    Object.assign(enrollment.namespaces, { [MANAGE]: 'rw', '*': 'rw' });
-    enrollment.status = 'approved';
+    // The activating app: approved at once for everything, its APKAM key the PKAM key old clients use.
+    Object.assign(namespaces, { [MANAGE]: 'rw', [ALL_NAMESPACES]: 'rw' });
+    value.approval = { state: 'approved' };
     session.enrollmentId = id;
-    storeKeysFor(server, id, params.encryptedDefaultEncryptionPrivateKey ?? null, params.encryptedDefaultSelfEncryptionKey ?? null);
+    storeEncryptionKeys(server, id, params);
     server.store.put('privatekey:at_pkam_publickey', params.apkamPublicKey, {}, { skipCommit: true });
+    putEnrollment(server.store, id, value);
+  } else {
+    value.encryptedAPKAMSymmetricKey = params.encryptedAPKAMSymmetricKey ?? null;
+    // The approving app learns of the request from a self notification (monitor:selfNotifications).
+    const notice = { encryptedApkamSymmetricKey: value.encryptedAPKAMSymmetricKey, encryptedAPKAMSymmetricKey: value.encryptedAPKAMSymmetricKey, appName: params.appName, deviceName: params.deviceName, namespace: params.namespaces ?? null };
+    publish(server, newNotification({ from: server.atSign, to: server.atSign, key: enrollmentKey(server.atSign, id), type: 'self', value: JSON.stringify(notice), ttlMs: 24 * 3_600_000 }));
+    putEnrollment(server.store, id, value, { ttl: PENDING_TTL_MS });
   }
-  storeEnrollment(server, id, enrollment);
-  return JSON.stringify({ enrollmentId: id, status: enrollment.status });
+  server.store.remove(`private:${String(params.otp ?? null).toLowerCase()}${server.atSign}`);
+  return { enrollmentId: id, status: value.approval.state };
 }
 
-const NEXT = { approve: ['pending', 'approved'], deny: ['pending', 'denied'], revoke: ['approved', 'revoked'] };
-
-/** Approve, deny or revoke: the state must be the one the operation expects. */
-export function decide(server, operation, id, keys) {
-  const enrollment = server.enrollments.get(id);
-  if (!enrollment) throw fail('AtInvalidEnrollmentException', `enrollment_id: ${id} is expired or invalid`);
-  const [from, to] = NEXT[operation];
-  if (enrollment.status !== from) {
-    const only = from === 'pending' ? 'Only pending enrollments can be' : 'Only approved enrollments can be';
-    throw enrollmentFail(`Cannot ${operation} a ${enrollment.status} enrollment. ${only} ${operation === 'approve' ? 'approved' : `${operation}d`}`);
+export async function enroll({ server, session }, params, response) {
+  const operation = params.operation.toLowerCase();
+  if (operation !== 'request' && !session.authenticated) throw fail('UnAuthenticatedException', `Cannot ${operation} enrollment without authentication`);
+  let enrollParams = null;
+  if (params.enrollParams === undefined) {
+    if (operation !== 'list') throw fail('IllegalArgumentException', 'Enroll parameters not provided');
+  } else {
+    enrollParams = readParams(params.enrollParams);
   }
-  if (operation === 'approve') storeKeysFor(server, id, keys.encryptedDefaultEncryptionPrivateKey, keys.encryptedDefaultSelfEncryptionKey);
-  storeEnrollment(server, id, { ...enrollment, status: to });
-  if (to === 'revoked') server.dropEnrollment(id);
-  return JSON.stringify({ status: to, enrollmentId: id });
-}
-
-function list(server) {
-  const all = {};
-  for (const [id, e] of server.enrollments) {
-    all[enrollmentKey(server, id)] = {
-      appName: e.appName,
-      deviceName: e.deviceName,
-      namespace: e.namespaces,
-      encryptedAPKAMSymmetricKey: e.encryptedAPKAMSymmetricKey,
-      status: e.status,
-    };
+  validate(enrollParams ?? {}, operation);
+  if (operation === 'request') {
+    response.data = JSON.stringify(await request(server, session, enrollParams));
+  } else if (operation === 'list') {
+    response.data = listEnrollments(server, session, enrollParams?.enrollmentStatusFilter ?? null);
+  } else if (operation === 'fetch') {
+    response.data = fetchEnrollment(server, enrollParams.enrollmentId);
+  } else if (operation === 'delete') {
+    removeEnrollment(server, enrollParams.enrollmentId, response);
+  } else {
+    decide(server, session, operation, enrollParams, params.force !== undefined, response);
   }
-  return JSON.stringify(all);
-}
-
-export function enroll(server, session, { operation, enrollParams }) {
-  if (operation === 'request') return request(server, session, parseParams(enrollParams, operation));
-  requireManager(server, session, operation);
-  if (operation === 'list') return list(server);
-  if (!(operation in NEXT)) throw fail('InvalidSyntaxException', `enroll:${operation} is not served by the local atServer`);
-  const params = parseParams(enrollParams, operation);
-  if (typeof params.enrollmentId !== 'string') throw fail('IllegalArgumentException', 'enrollmentId is mandatory');
-  if (operation === 'revoke' && params.enrollmentId === session.enrollmentId) {
-    throw fail('AtEnrollmentRevokeException', 'Current client cannot revoke its own enrollment');
-  }
-  if (operation === 'approve') {
-    for (const field of ['encryptedDefaultEncryptionPrivateKey', 'encryptedDefaultSelfEncryptionKey']) {
-      if (typeof params[field] !== 'string' || params[field] === '') throw enrollmentFail(`${field} is mandatory for enroll:approve`);
-    }
-  }
-  return decide(server, operation, params.enrollmentId, params);
-}
-
-export function otp(server, session, { operation, ttl }) {
-  if (!session.authenticated) throw fail('UnAuthenticatedException', 'otp: requires authenticated connection');
-  if (operation !== 'get') throw fail('InvalidSyntaxException', `otp:${operation} is not served by the local atServer`);
-  return issueOtp(server, ttl ? Number(ttl) : OTP_TTL_MS);
-}
-
-export function keys(server, session, { operation, keyName }) {
-  if (!session.authenticated) throw fail('UnAuthenticatedException', 'Command cannot be executed without auth');
-  if (operation !== 'get' || !keyName) throw fail('InvalidSyntaxException', 'Only keys:get:keyName:<name> is served by the local atServer');
-  if (session.enrollmentId === null) throw enrollmentFail('Keys verb cannot be accessed without an enrollmentId');
-  if (!keyName.startsWith(`${session.enrollmentId}.`)) {
-    throw fail('UnAuthorizedException', `Connection with enrollment ID ${session.enrollmentId} is not authorized to get key: ${keyName}`);
-  }
-  if (!server.store.has(keyName)) throw fail('KeyNotFoundException', `key ${keyName} not found in keystore`);
-  return server.store.get(keyName).data;
 }

@@ -1,52 +1,55 @@
-// Key names as the verbs' regexes split them, put back together the way the
-// server stores them, and who may touch them (APKAM namespaces).
-import { normaliseAtSign } from '../../atkeys-input.mjs';
-import { fail } from '../errors.mjs';
+// keys (keys_verb_handler.dart): for APKAM-authenticated apps only. `get`
+// with a keyName answers that key's stored value — whatever the key; the
+// server checks only that the app's own enrollment is approved — so an app
+// reads the keys its approval left it:
+// `keys:get:keyName:<id>.default_enc_private_key.__manage@alice` → `{"value":…}`.
+import { AtServerException, fail } from '../errors.mjs';
+import { MANAGE, getEnrollment } from '../enrollments.mjs';
 
-/** at_utils' fixAtSign for a name from a command; InvalidAtSign is the server's IllegalArgument here. */
-export function fixAtSign(name) {
-  try {
-    return normaliseAtSign(name);
-  } catch (error) {
-    throw fail('InvalidAtKeyException', error.message);
+const enrollmentFail = (message) => new AtServerException('AtEnrollmentException', message);
+
+function keyNameFor(params, atSign) {
+  const { visibility, keyName, namespace, appName, deviceName } = params;
+  if (visibility === 'public') return `public:${keyName}.__public_keys.${namespace}${atSign}`;
+  if (visibility === 'private') return `private:${appName}.${deviceName}.${keyName}.__private_keys.${namespace}${atSign}`;
+  if (visibility === 'self') return `${appName}.${deviceName}.${keyName}.__self_keys.${namespace}${atSign}`;
+  return null;
+}
+
+/** The keys listed for a visibility: this enrollment's own __global (and, with __manage, __manage) keys, and its encrypted private or self key. */
+function listKeys(server, enrollmentId, visibility, hasManage) {
+  const { store, atSign } = server;
+  const escaped = atSign.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = hasManage ? new RegExp(`.*${visibility}.*__global${escaped}$|.*${visibility}.*__manage${escaped}$`) : new RegExp(`.*__${visibility}_keys.__global${escaped}$`);
+  const found = visibility ? store.keys(pattern).filter((key) => JSON.parse(store.get(key).data ?? 'null')?.enrollmentId === enrollmentId) : [];
+  const own = { private: `${enrollmentId}.default_enc_private_key.${MANAGE}${atSign}`, self: `${enrollmentId}.default_self_enc_key.${MANAGE}${atSign}` }[visibility];
+  if (own !== undefined && store.has(own) && store.get(own).data !== null) found.push(own);
+  return found;
+}
+
+export function keys({ server, session }, params, response) {
+  const enrollmentId = session.enrollmentId;
+  if (enrollmentId === null) throw enrollmentFail('Keys verb cannot be accessed without an enrollmentId');
+  let hasManage = false;
+  if (server.store.has(`${enrollmentId}.new.enrollments.${MANAGE}${server.atSign}`)) {
+    const enrollment = getEnrollment(server.store, enrollmentId);
+    if (enrollment.approval?.state !== 'approved') throw enrollmentFail(`Enrollment Id ${enrollmentId} is not approved. current state: ${enrollment.approval?.state}`);
+    hasManage = enrollment.namespaces[MANAGE] === 'rw';
   }
-}
-
-/** `public:phone.wavi@alice`, `@bob:phone.wavi@alice` or `phone.wavi@alice`, from a regex's groups. */
-export function storedKey(groups, currentAtSign) {
-  const owner = groups.atSign ? fixAtSign(groups.atSign) : currentAtSign;
-  if (groups.atKey === 'privatekey:at_pkam_publickey' || groups.atKey === 'privatekey:at_secret') return { key: groups.atKey, owner };
-  const scope = groups.publicScope ? 'public:' : groups.forAtSign ? `${fixAtSign(groups.forAtSign)}:` : '';
-  return { key: `${scope}${groups.atKey}${owner}`, owner };
-}
-
-/** The namespace of a stored key: what follows the last '.' of its name, before the '@'. */
-export function namespaceOf(key) {
-  const name = key.slice(key.indexOf(':') + 1).replace(/@[^@]*$/, '');
-  const dot = name.lastIndexOf('.');
-  return dot === -1 ? null : name.slice(dot + 1);
-}
-
-/**
- * Whether this connection may read ('r') or write ('rw') `key`. Legacy PKAM
- * and CRAM connections hold every namespace; an APKAM enrollment only those
- * it was approved for ('*' for all), and a key without a namespace only with '*'.
- */
-export function mayAccess(server, session, key, access) {
-  if (session.enrollmentId === null) return true;
-  const enrollment = server.enrollments.get(session.enrollmentId);
-  if (!enrollment) return false;
-  const granted = (ns) => {
-    const right = enrollment.namespaces[ns];
-    return right === 'rw' || (access === 'r' && right === 'r');
-  };
-  if (granted('*')) return true;
-  const namespace = namespaceOf(key);
-  return namespace !== null && granted(namespace);
-}
-
-export function requireAccess(server, session, key, access, verb) {
-  if (!mayAccess(server, session, key, access)) {
-    throw fail('UnAuthorizedException', `Connection with enrollment ID ${session.enrollmentId} is not authorized to ${verb} key: ${key}`);
+  const { store, atSign } = server;
+  if (params.operation === 'put') {
+    const name = keyNameFor(params, atSign);
+    if (name === null) return;
+    const value = { value: params.keyValue ?? null, keyType: params.keyType ?? null, enrollmentId, encryptionKeyName: params.encryptionKeyName ?? null };
+    response.data = String(store.put(name, JSON.stringify(value), {}, { skipCommit: true }));
+  } else if (params.operation === 'get') {
+    if (params.keyName) {
+      if (!store.has(params.keyName)) throw fail('KeyNotFoundException', `key ${params.keyName} not found in keystore`);
+      response.data = store.get(params.keyName).data;
+      return;
+    }
+    response.data = JSON.stringify(listKeys(server, enrollmentId, params.visibility, hasManage));
+  } else if (params.operation === 'delete') {
+    response.data = String(store.remove(params.keyName ?? '', { skipCommit: true }));
   }
 }

@@ -1,84 +1,62 @@
-// monitor and notify. The real server puts on a monitor the notifications it
-// holds for this atSign: ones other atSigns sent, and — with
-// `monitor:selfNotifications` — ones its own apps sent to it with `notify`.
-// An `update` alone notifies nobody. Notifications to other atSigns are not
-// forwarded here (README).
-import { randomUUID } from 'node:crypto';
-import { dartTime } from '../store.mjs';
+// notify (notify_verb_handler.dart) from the atSign's own apps. One sent to
+// the atSign itself is stored as received and delivered to its monitors at
+// once — the way one app of an atSign tells its others about a change. One
+// for another atSign would be queued for that atSign's server, which this
+// local atServer does not reach (README-choices.md).
+import { fixAtSign } from '../at-sign.mjs';
+import { requireAuthorized } from '../authorize.mjs';
 import { fail } from '../errors.mjs';
-import { fixAtSign } from './keys.mjs';
+import { newNotification, publish } from '../notifications.mjs';
 
-/** Notification.toJson of the monitor verb handler. */
-function toJson(n) {
-  return {
-    id: n.id,
-    from: n.from,
-    to: n.to,
-    key: n.key,
-    value: n.value,
-    operation: n.operation,
-    epochMillis: n.epochMillis,
-    messageType: `MessageType.${n.messageType}`,
-    isEncrypted: n.isEncrypted,
-    metadata: {
-      encKeyName: null,
-      encAlgo: null,
-      ivNonce: n.ivNonce ?? null,
-      skeEncKeyName: null,
-      skeEncAlgo: null,
-      availableAt: 'null',
-      expiresAt: dartTime(n.expiresAt),
-    },
-  };
+/** The server's notification expiry (config.yaml notification.expiryInMins: 15). */
+const DEFAULT_EXPIRY_MS = 15 * 60_000;
+
+/** getIsEncrypted: public keys never, text as said, keys unless said false (the legacy default). */
+function isEncrypted(messageType, atKey, said) {
+  if (messageType === 'key' && atKey.startsWith('public')) return false;
+  if (messageType === 'text') return said?.toLowerCase() === 'true';
+  return said?.toLowerCase() !== 'false';
 }
 
-function deliver(session, notification, write) {
-  const { regex, self } = session.monitor;
-  if (notification.self && !self) return;
-  if (regex && !regex.test(notification.key) && !regex.test(notification.from)) return;
-  write(`notification: ${JSON.stringify(toJson(notification))}\n`);
+function expiryOf(ttln) {
+  if (ttln === undefined || ttln === '0') return DEFAULT_EXPIRY_MS;
+  const ms = Number(ttln);
+  if (!Number.isSafeInteger(ms)) throw fail('InvalidSyntaxException', 'Valid value for TTL should be greater than or equal to 0');
+  return ms;
 }
 
-export function monitor(server, session, groups, { write }) {
-  let regex = null;
-  if (groups.regex !== undefined) {
-    try {
-      regex = new RegExp(groups.regex);
-    } catch {
-      throw fail('InvalidSyntaxException', `Invalid regular expression. ${groups.regex} is not a valid regex`);
-    }
+export function notify({ server, session }, params, response) {
+  if (params.strategy === 'latest' && params.notifier === undefined) throw fail('InvalidSyntaxException', 'For Strategy latest, notifier cannot be null');
+  const forAtSign = params.forAtSign === undefined ? undefined : fixAtSign(params.forAtSign);
+  const sharedBy = params.atSign === undefined ? server.atSign : fixAtSign(params.atSign);
+  if (!session.authenticated) throw fail('UnAuthenticatedException', 'Notify command cannot be executed without authentication');
+  const messageType = params.messageType?.toLowerCase() === 'text' ? 'text' : 'key';
+  let key;
+  if (messageType === 'text') key = `${forAtSign}:${params.atKey}`;
+  else if (params.atKey.startsWith('public')) key = `${params.atKey}${sharedBy}`;
+  else key = `${forAtSign}:${params.atKey}${sharedBy}`;
+  if (sharedBy !== server.atSign) throw fail('UnAuthorizedException', `${sharedBy} is not authorized to send notification as ${server.atSign}`);
+  requireAuthorized(server, session, 'notify', key);
+  // The notification's recipient: a public notification names none, which at_utils refuses.
+  const to = fixAtSign(forAtSign ?? '');
+  for (const [tag, name] of [['ttb', 'TTB'], ['ttl', 'TTL']]) {
+    if (params[tag] !== undefined && !(Number(params[tag]) >= 0)) throw fail('InvalidSyntaxException', `Valid value for ${name} should be greater than or equal to 0`);
   }
-  session.monitor = { regex, self: groups.selfNotifications !== undefined, write };
-  if (groups.epochMillis !== undefined) {
-    const since = Number(groups.epochMillis);
-    for (const n of server.notifications) if (n.epochMillis > since && n.expiresAt > Date.now()) deliver(session, n, write);
-  }
-  return undefined;
-}
-
-const NOTIFICATION_TTL_MS = 24 * 60 * 60_000;
-
-export function notify(server, session, groups) {
-  if (!groups.forAtSign) throw fail('IllegalArgumentException', 'public notifications are not served by the local atServer');
-  const to = fixAtSign(groups.forAtSign);
-  if (to !== server.atSign) throw fail('SecondaryNotFoundException', `The local atServer does not send notifications to ${to}`);
-  const owner = groups.atSign ? fixAtSign(groups.atSign) : server.atSign;
-  const now = Date.now();
-  const notification = {
-    id: groups.id ?? randomUUID(),
+  if (to !== server.atSign) throw fail('SecondaryNotFoundException', `The local atServer of ${server.atSign} does not deliver notifications to ${to}`);
+  const metadata = { isEncrypted: isEncrypted(messageType, params.atKey, params.isEncrypted), availableAt: null, expiresAt: null };
+  for (const name of ['sharedKeyEnc', 'pubKeyCS', 'encKeyName', 'encAlgo', 'ivNonce', 'skeEncKeyName', 'skeEncAlgo']) metadata[name] = params[name] ?? null;
+  const notification = newNotification({
+    ...(params.id ? { id: params.id } : {}),
     from: server.atSign,
     to,
-    key: `${to}:${groups.atKey}${owner}`,
-    value: groups.value ?? null,
-    operation: groups.operation ?? 'update',
-    epochMillis: now,
-    messageType: groups.messageType ?? 'key',
-    isEncrypted: groups.isEncrypted === 'true',
-    ivNonce: groups.ivNonce,
-    expiresAt: now + (groups.ttln ? Number(groups.ttln) : NOTIFICATION_TTL_MS),
-    self: true,
-  };
-  server.notifications.push(notification);
-  for (const other of server.sessions) if (other.monitor) deliver(other, notification, other.monitor.write);
-  return notification.id;
+    key,
+    type: 'received',
+    operation: params.operation?.toLowerCase() === 'delete' ? 'delete' : 'update',
+    messageType,
+    value: params.value ?? null,
+    ttlMs: expiryOf(params.ttln),
+    metadata,
+  });
+  publish(server, notification);
+  response.data = notification.id;
 }

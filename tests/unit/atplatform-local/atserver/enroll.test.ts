@@ -1,158 +1,146 @@
-// Bringing an app to an atSign on the local atServer: activation by CRAM
-// (whose first enrollment is approved at once and becomes the PKAM key), and
-// APKAM — a one-time code, a pending request, the approver's answer, PKAM
-// with the enrollment, the keys fetched and decrypted, namespaces enforced.
-import { constants, createPublicKey, generateKeyPairSync, publicEncrypt, randomBytes, createHash } from 'node:crypto';
-import { beforeEach, describe, expect, it } from 'vitest';
+// APKAM on the local atServer: one-time codes, a new app's request, the
+// approver's answer, PKAM with the enrollment, the atSign's keys fetched and
+// decrypted with the app's symmetric key, its namespaces enforced — and every
+// refusal on the way.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAtServerCore, type AtServerCore } from '../../../../testing/atplatform/atserver/index.mjs';
-import { aesDecrypt, aesEncrypt, ALICE, atKeysJson, dataOf, fixtureKeys, Wire } from './support';
+import { aesDecrypt, ALICE, aliceCore, asAlice, atKeysJson, dataOf, enrollRequest, fixtureKeys, newApp, Wire, type App } from './support';
 
 const keys = fixtureKeys();
-
-/** A new app's own keys: an APKAM RSA pair and an AES-256 symmetric key, the latter encrypted to the atSign's encryption key. */
-function newApp() {
-  const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const symmetricKey = randomBytes(32).toString('base64');
-  const encryptionKey = createPublicKey({ key: Buffer.from(keys.encryptionPublicKey, 'base64'), format: 'der', type: 'spki' });
-  return {
-    publicKey: pair.publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
-    privateKey: pair.privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
-    symmetricKey,
-    encryptedSymmetricKey: publicEncrypt({ key: encryptionKey, padding: constants.RSA_PKCS1_PADDING }, Buffer.from(symmetricKey)).toString('base64'),
-  };
-}
-
-const request = (app: ReturnType<typeof newApp>, otp: string, extra: Record<string, unknown> = {}) =>
-  `enroll:request:${JSON.stringify({
-    appName: 'atwallet',
-    deviceName: 'firefox',
-    namespaces: { atwallet: 'rw' },
-    otp,
-    apkamPublicKey: app.publicKey,
-    encryptedAPKAMSymmetricKey: app.encryptedSymmetricKey,
-    ...extra,
-  })}`;
-
 let core: AtServerCore;
 beforeEach(async () => {
-  core = await createAtServerCore({ atSign: ALICE, atKeys: atKeysJson() });
+  core = await aliceCore();
 });
+afterEach(() => core.close());
+
+async function requestEnrollment(app: App, extra: Record<string, unknown> = {}): Promise<string> {
+  const stranger = await new Wire(core).open();
+  const answer = JSON.parse(dataOf(await stranger.send(enrollRequest(app, await core.approver.otp(), extra)))!) as Record<string, unknown>;
+  expect(answer).toEqual({ enrollmentId: expect.stringMatching(/^[0-9a-f-]{36}$/u), status: 'pending' });
+  return answer.enrollmentId as string;
+}
+
+async function signedIn(app: App, enrollmentId: string): Promise<Wire> {
+  const wire = await new Wire(core).open();
+  expect(await wire.pkam(ALICE, app.privateKey, enrollmentId)).toBe(`data:success\n${ALICE}@`);
+  return wire;
+}
 
 describe('APKAM enrollment', () => {
-  it('goes pending → approved, and the app reads the atSign’s keys and its own namespace only', async () => {
+  it('issues one-time codes as the server makes them: six capitals and digits, at least one digit, no 0 or O', async () => {
+    const owner = await asAlice(core);
+    for (let i = 0; i < 20; i++) expect(dataOf(await owner.send('otp:get'))).toMatch(/^(?=.*\d)[A-NP-Z1-9]{6}$/u);
+  });
+
+  it('goes pending → approved; the app signs in with its own key and decrypts the atSign’s keys', async () => {
     const app = newApp();
-    const wire = new Wire(core);
-    await wire.next();
-    const otp = await core.approver.otp();
-    expect(otp).toMatch(/^[A-Z1-9]{6}$/u);
-    const answer = JSON.parse(dataOf(await wire.send(request(app, otp)))!);
-    expect(answer).toEqual({ enrollmentId: expect.stringMatching(/^[0-9a-f-]{36}$/u), status: 'pending' });
-    const { enrollmentId } = answer as { enrollmentId: string };
-    expect(await wire.pkam(ALICE, app.privateKey, enrollmentId)).toBe(`error:AT0026:enrollment_id: ${enrollmentId} is pending\n@`);
-
-    expect(await core.approver.list()).toEqual([
-      { enrollmentId, appName: 'atwallet', deviceName: 'firefox', namespaces: { atwallet: 'rw' }, status: 'pending' },
-    ]);
+    const enrollmentId = await requestEnrollment(app);
+    const early = await new Wire(core).open();
+    expect(await early.pkam(ALICE, app.privateKey, enrollmentId)).toBe(`error:AT0026:enrollment_id: ${enrollmentId} is pending\n@`);
+    expect(await core.approver.list()).toEqual([{ enrollmentId, appName: 'atwallet', deviceName: 'firefox', namespaces: { atwallet: 'rw' }, status: 'pending' }]);
     await core.approver.approve(enrollmentId);
-    expect(await wire.pkam(ALICE, app.privateKey, enrollmentId)).toBe(`data:success\n${ALICE}@`);
-
-    const privateKey = JSON.parse(dataOf(await wire.send(`keys:get:keyName:${enrollmentId}.default_enc_private_key.__manage${ALICE}`))!);
-    const selfKey = JSON.parse(dataOf(await wire.send(`keys:get:keyName:${enrollmentId}.default_self_enc_key.__manage${ALICE}`))!);
+    const wire = await signedIn(app, enrollmentId);
+    const privateKey = JSON.parse(dataOf(await wire.send(`keys:get:keyName:${enrollmentId}.default_enc_private_key.__manage${ALICE}`))!) as { value: string };
+    const selfKey = JSON.parse(dataOf(await wire.send(`keys:get:keyName:${enrollmentId}.default_self_enc_key.__manage${ALICE}`))!) as { value: string };
     expect(aesDecrypt(app.symmetricKey, privateKey.value)).toBe(keys.encryptionPrivateKey);
     expect(aesDecrypt(app.symmetricKey, selfKey.value)).toBe(keys.selfEncryptionKey);
-
-    expect(dataOf(await wire.send(`update:public:signing_key.atwallet${ALICE} k`))).toMatch(/^\d+$/u);
-    expect(await wire.send(`update:public:phone.wavi${ALICE} 123`)).toBe(
-      `error:AT0009-UnAuthorized client in request : Connection with enrollment ID ${enrollmentId} is not authorized to update key: public:phone.wavi${ALICE}\n${ALICE}@`,
-    );
-    expect(await wire.send(`keys:get:keyName:someone-else.default_self_enc_key.__manage${ALICE}`)).toMatch(/^error:AT0009-/u);
-    expect(await wire.send('enroll:list')).toMatch(/^error:AT0009-/u);
+    expect(JSON.parse(dataOf(await wire.send(`keys:get:private`))!)).toEqual([`${enrollmentId}.default_enc_private_key.__manage${ALICE}`]);
+    // Approving also published the app's APKAM public key.
+    const stranger = await new Wire(core).open();
+    expect(dataOf(await stranger.send(`lookup:atwallet.firefox.pkam.__pkams.__public_keys${ALICE}`))).toBe(JSON.stringify({ apkamPublicKey: app.publicKey }));
+    const info = JSON.parse(dataOf(await wire.send('info'))!) as { apkam_metadata: Record<string, unknown> };
+    expect(info.apkam_metadata).toMatchObject({ appName: 'atwallet', deviceName: 'firefox', namespaces: { atwallet: 'rw' }, approval: { state: 'approved' }, apkamPublicKey: app.publicKey });
   });
 
-  it('refuses a wrong or spent code, and a request missing what it needs', async () => {
+  it('keeps an enrolled app to its namespaces (AT0009), lets it read reserved keys, and scans only its own', async () => {
     const app = newApp();
-    const wire = new Wire(core);
-    await wire.next();
-    expect(await wire.send(request(app, 'WRONG1'))).toBe('error:AT0011-Exception: invalid otp. Cannot process enroll request\n@');
-    const otp = await core.approver.otp();
-    expect(dataOf(await wire.send(request(app, otp)))).toContain('pending');
-    expect(await wire.send(request(app, otp, { deviceName: 'chrome' }))).toBe('error:AT0011-Exception: invalid otp. Cannot process enroll request\n@');
-    expect(await wire.send(request(app, await core.approver.otp(), { namespaces: {} }))).toBe(
-      'error:AT0011-Exception: At least one namespace must be specified for new client enroll:request\n@',
-    );
-    expect(await wire.send(request(app, await core.approver.otp()))).toMatch(/Another enrollment with id .* exists with the app name: atwallet and device name: firefox in pending state/u);
-  });
-
-  it('says denied and revoked at PKAM (AT0025, AT0027), and drops a revoked app’s connection', async () => {
-    const denied = newApp();
-    const wire = new Wire(core);
-    await wire.next();
-    const { enrollmentId: deniedId } = JSON.parse(dataOf(await wire.send(request(denied, await core.approver.otp())))!) as { enrollmentId: string };
-    await core.approver.deny(deniedId);
-    expect(await wire.pkam(ALICE, denied.privateKey, deniedId)).toBe(`error:AT0025:enrollment_id: ${deniedId} is denied\n@`);
-
-    const revoked = newApp();
-    const { enrollmentId } = JSON.parse(dataOf(await wire.send(request(revoked, await core.approver.otp(), { deviceName: 'chrome' })))!) as { enrollmentId: string };
+    const enrollmentId = await requestEnrollment(app);
     await core.approver.approve(enrollmentId);
-    const app = new Wire(core);
-    await app.next();
-    expect(await app.pkam(ALICE, revoked.privateKey, enrollmentId)).toBe(`data:success\n${ALICE}@`);
-    await core.approver.revoke(enrollmentId);
-    expect(app.closed).toBe(true);
-    const again = new Wire(core);
-    await again.next();
-    expect(await again.pkam(ALICE, revoked.privateKey, enrollmentId)).toBe(`error:AT0027:enrollment_id: ${enrollmentId} is revoked\n@`);
-    expect(await again.pkam(ALICE, revoked.privateKey, 'no-such-enrollment')).toBe('error:AT0028:enrollment_id: no-such-enrollment is expired or invalid\n@');
+    const owner = await asAlice(core);
+    await owner.send(`update:p1.personas.wavi${ALICE} theirs`);
+    const wire = await signedIn(app, enrollmentId);
+    expect(dataOf(await wire.send(`update:public:signing_key.atwallet${ALICE} k`))).toMatch(/^\d+$/u);
+    expect(dataOf(await wire.send(`update:deep.keys.atwallet${ALICE} k`))).toMatch(/^\d+$/u);
+    const refused = (verb: string, key: string) => `error:AT0009-UnAuthorized client in request : Connection with enrollment ID ${enrollmentId} is not authorized to ${verb} key: ${key}\n${ALICE}@`;
+    expect(await wire.send(`update:public:phone.wavi${ALICE} 123`)).toBe(refused('update', `public:phone.wavi${ALICE}`));
+    expect(await wire.send(`update:nonamespace${ALICE} 1`)).toBe(refused('update', `nonamespace${ALICE}`));
+    expect(await wire.send(`llookup:p1.personas.wavi${ALICE}`)).toBe(refused('llookup', `p1.personas.wavi${ALICE}`));
+    expect(await wire.send(`delete:p1.personas.wavi${ALICE}`)).toBe(refused('delete', `p1.personas.wavi${ALICE}`));
+    expect(dataOf(await wire.send(`llookup:public:publickey${ALICE}`))).toBe(keys.encryptionPublicKey);
+    // Every public key shows (the app's own APKAM key too), and of the rest only its namespace's.
+    expect(JSON.parse(dataOf(await wire.send('scan'))!)).toEqual([
+      `deep.keys.atwallet${ALICE}`,
+      `public:atwallet.firefox.pkam.__pkams.__public_keys${ALICE}`,
+      `public:publickey${ALICE}`,
+      `public:signing_key.atwallet${ALICE}`,
+    ]);
+    // Without __manage: its own enrollment only, and no deciding.
+    expect(Object.keys(JSON.parse(dataOf(await wire.send('enroll:list'))!) as object)).toEqual([`${enrollmentId}.new.enrollments.__manage${ALICE}`]);
+    expect(await wire.send(`enroll:deny:{"enrollmentId":"${enrollmentId}"}`)).toBe(
+      `error:AT0011-Internal server exception : Failed to deny enrollment id: ${enrollmentId}. The approving enrollment does not have access to "__manage" namespace\n${ALICE}@`,
+    );
   });
 
-  it('lets the atSign’s own app manage enrollments over the wire: otp:get, list, approve with the keys it encrypts', async () => {
-    const owner = new Wire(core);
-    await owner.next();
-    await owner.pkam(ALICE, keys.pkamPrivateKey);
-    const otp = dataOf(await owner.send('otp:get'))!;
+  it('answers keys:get with any stored key an approved app names — the server checks nothing more', async () => {
     const app = newApp();
-    const wire = new Wire(core);
-    await wire.next();
-    const { enrollmentId } = JSON.parse(dataOf(await wire.send(request(app, otp)))!) as { enrollmentId: string };
-    const listed = JSON.parse(dataOf(await owner.send('enroll:list'))!);
-    expect(listed[core.enrollmentKey(enrollmentId)]).toMatchObject({ appName: 'atwallet', status: 'pending', encryptedAPKAMSymmetricKey: app.encryptedSymmetricKey });
-    const approve = {
-      enrollmentId,
-      encryptedDefaultEncryptionPrivateKey: aesEncrypt(app.symmetricKey, keys.encryptionPrivateKey),
-      encryptedDefaultSelfEncryptionKey: aesEncrypt(app.symmetricKey, keys.selfEncryptionKey),
-    };
-    expect(JSON.parse(dataOf(await owner.send(`enroll:approve:${JSON.stringify(approve)}`))!)).toEqual({ status: 'approved', enrollmentId });
-    expect(await owner.send(`enroll:approve:${JSON.stringify(approve)}`)).toMatch(/Cannot approve a approved enrollment/u);
-    expect(await wire.pkam(ALICE, app.privateKey, enrollmentId)).toBe(`data:success\n${ALICE}@`);
+    const enrollmentId = await requestEnrollment(app);
+    await core.approver.approve(enrollmentId);
+    const wire = await signedIn(app, enrollmentId);
+    expect(dataOf(await wire.send('keys:get:keyName:privatekey:at_pkam_publickey'))).toBe(keys.pkamPublicKey);
+    expect(await wire.send('keys:get:keyName:no.such.key')).toBe(`error:AT0015-key not found : key no.such.key not found in keystore\n${ALICE}@`);
+    const legacy = await asAlice(core);
+    expect(await legacy.send('keys:get:keyName:x')).toBe(`error:AT0011-Internal server exception : Keys verb cannot be accessed without an enrollmentId\n${ALICE}@`);
   });
-});
 
-describe('activation by CRAM', () => {
-  it('authenticates with the secret, approves the first enrollment at once, and its key then signs in by PKAM', async () => {
-    const secret = 'b2f9c7d1e0a34c5f8e6d';
-    const fresh = await createAtServerCore({ atSign: '@newcomer', cramSecret: secret });
-    const wire = new Wire(fresh);
-    await wire.next();
-    expect(await wire.send('lookup:publickey@newcomer')).toMatch(/^error:AT0015-/u);
-    const challenge = dataOf(await wire.send('from:@newcomer'))!;
-    expect(await wire.send(`cram:${createHash('sha512').update(`${secret}x${challenge}`).digest('hex')}`)).toBe(
-      'error:AT0401-Exception: Authentication Failed\n@',
-    );
-    const again = dataOf(await wire.send('from:@newcomer'))!;
-    expect(await wire.send(`cram:${createHash('sha512').update(`${secret}${again}`).digest('hex')}`)).toBe('data:success\n@newcomer@');
-
+  it('refuses a wrong or spent code, and requests missing what the server needs', async () => {
     const app = newApp();
-    const answer = JSON.parse(
-      dataOf(await wire.send(`enroll:request:${JSON.stringify({ appName: 'atwallet', deviceName: 'chrome', apkamPublicKey: app.publicKey, encryptedDefaultEncryptionPrivateKey: 'ZQ==', encryptedDefaultSelfEncryptionKey: 'cw==' })}`))!,
-    );
-    expect(answer).toEqual({ enrollmentId: expect.any(String), status: 'approved' });
-    expect(dataOf(await wire.send(`update:public:publickey@newcomer ${keys.encryptionPublicKey}`))).toMatch(/^\d+$/u);
-    expect(dataOf(await wire.send('delete:privatekey:at_secret'))).toMatch(/^\d+$/u);
+    const wire = await new Wire(core).open();
+    const wrongCode = 'error:AT0011-Exception: invalid otp. Cannot process enroll request\n@';
+    expect(await wire.send(enrollRequest(app, 'WRONG1'))).toBe(wrongCode);
+    const otp = await core.approver.otp();
+    expect(dataOf(await wire.send(enrollRequest(app, otp.toLowerCase())))).toContain('"status":"pending"');
+    expect(await (await new Wire(core).open()).send(enrollRequest(app, otp, { deviceName: 'chrome' }))).toBe(wrongCode);
+    const other = await new Wire(core).open();
+    expect(await other.send(enrollRequest(app, await core.approver.otp()))).toMatch(/^error:AT0011-Exception: Another enrollment with id [0-9a-f-]{36} exists with the app name: atwallet and device name: firefox in pending state\n@$/u);
+    expect(await other.send(enrollRequest(app, 'X', { namespaces: {} }))).toBe('error:AT0011-Exception: At least one namespace must be specified for new client enroll:request\n@');
+    expect(await other.send(enrollRequest(app, 'X', { encryptedAPKAMSymmetricKey: '' }))).toBe('error:AT0011-Exception: encrypted apkam symmetric key is mandatory for new client enroll:request\n@');
+    expect(await other.send(enrollRequest(app, 'X', { apkamPublicKey: null }))).toBe('error:AT0011-Exception: apkam public key is mandatory for enroll:request\n@');
+    expect(await other.send('enroll:request')).toBe('error:AT0022-Exception: Enroll parameters not provided\n@');
+    expect(await other.send('enroll:request:{"appName":5}')).toBe("error:AT0010-Exception: type 'int' is not a subtype of type 'String?' in type cast\n@");
+  });
 
-    const later = new Wire(fresh);
-    await later.next();
-    expect(await later.pkam('@newcomer', app.privateKey)).toBe('data:success\n@newcomer@');
-    expect(await later.send('lookup:publickey@newcomer')).toBe(`data:${keys.encryptionPublicKey}\n@newcomer@`);
-    fresh.close();
+  it('makes wrong codes wait as the server does: one second, then two, then three', async () => {
+    const slow = await createAtServerCore({ atSign: ALICE, atKeys: atKeysJson() });
+    try {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const wire = await new Wire(slow).open();
+      const app = newApp();
+      for (const wait of [1000, 2000, 3000]) {
+        const answered = wire.written.length;
+        const answer = wire.send(enrollRequest(app, 'WRONG1'));
+        await vi.advanceTimersByTimeAsync(wait - 1);
+        expect(wire.written).toHaveLength(answered);
+        await vi.advanceTimersByTimeAsync(1);
+        expect(await answer).toBe('error:AT0011-Exception: invalid otp. Cannot process enroll request\n@');
+      }
+    } finally {
+      vi.useRealTimers();
+      slow.close();
+    }
+  });
+
+  it('limits a connection to five requests an hour (answered as AT0011: the code map misspells the class)', async () => {
+    const wire = await new Wire(core).open();
+    const app = newApp();
+    for (let i = 0; i < 5; i++) expect(await wire.send(enrollRequest(app, 'WRONG1'))).toMatch(/invalid otp/u);
+    expect(await wire.send(enrollRequest(app, 'WRONG1'))).toBe('error:AT0011-Exception: Enrollment requests have exceeded the limit within the specified time frame\n@');
+  });
+
+  it('accepts a standing passcode set with otp:put, again and again', async () => {
+    const owner = await asAlice(core);
+    expect(await owner.send('otp:put:Standing1')).toBe(`data:ok\n${ALICE}@`);
+    const stranger = await new Wire(core).open();
+    expect(dataOf(await stranger.send(enrollRequest(newApp(), 'STANDING1', { deviceName: 'two' })))).toContain('pending');
+    expect(dataOf(await stranger.send(enrollRequest(newApp(), 'standing1', { deviceName: 'three' })))).toContain('pending');
   });
 });
