@@ -186,7 +186,9 @@ describe.each(DOORS.map((door, index) => [door.name, door, index] as const))('ov
     const material = apkamMaterial((await stranger.lookup(`publickey${ALICE}`)) ?? '');
     const request = {
       appName: 'atwallet',
-      deviceName: `test device ${index}`,
+      // The atServer keys the approved APKAM public key by app and device name, so a
+      // device name must be valid in an atKey: no spaces.
+      deviceName: `test-device-${index}`,
       namespaces: { atwallet: 'rw' as const },
       otp,
       apkamPublicKey: material.publicKey,
@@ -195,7 +197,7 @@ describe.each(DOORS.map((door, index) => [door.name, door, index] as const))('ov
     const { enrollmentId, status } = await stranger.enrollRequest(request);
     expect(status).toBe('pending');
     // The code is spent.
-    await expect((await connect()).enrollRequest({ ...request, deviceName: `other ${index}` })).rejects.toBeInstanceOf(AtServerError);
+    await expect((await connect()).enrollRequest({ ...request, deviceName: `other-${index}` })).rejects.toBeInstanceOf(AtServerError);
 
     const early = await connect();
     await expect(early.authenticate(ALICE, { pkamPrivateKey: material.privateKey, enrollmentId })).rejects.toMatchObject({ code: 'AT0026' });
