@@ -5,6 +5,8 @@ import type { Browser, Runtime } from 'webextension-polyfill';
 import { ErrorCode } from '@/src/shared/errors';
 import { isOurs, NS, RELAY_PORT, type PortRequest, type Reply } from '@/src/shared/protocol';
 import { ActivityLog } from './activity/activity-log';
+import type { FetchLike } from './atplatform/root-over-https';
+import { createWalletLinks, refreshLinks } from './atplatform/wallet-links';
 import { Approvals } from './approvals/approvals';
 import { callerFromSender, withTopOrigin } from './caller';
 import { WalletDatabase } from './db/database';
@@ -26,7 +28,13 @@ import type { SealedStore } from './vault/sealed-store';
 import { Vault } from './vault/vault';
 import { testClock } from './test-clock';
 
-export function createServices(browser: Browser, db = new WalletDatabase(), iterations?: number): Services {
+export function createServices(
+  browser: Browser,
+  db = new WalletDatabase(),
+  iterations?: number,
+  /** How the background reaches the network: the root and atServers. */
+  fetchImpl: FetchLike = (url, init) => fetch(url, init),
+): Services {
   // Vite drops the test clock from every build but `--mode test`.
   const now =
     import.meta.env.MODE === 'e2e' ? testClock(browser, () => inBackground(expireDue(services))) : () => Date.now();
@@ -52,7 +60,25 @@ export function createServices(browser: Browser, db = new WalletDatabase(), iter
   const activity = new ActivityLog(new ActivityRepo(db), vault, now);
   sealedStores.push(activity);
   const siteUse = new SiteUseRepo(db);
-  const services: Services = { grants, identities, personas, settings, vault, autoLock, approvals, activity, siteUse, alarms, frames, events, now };
+  const links = createWalletLinks({ identities, settings, vault, fetch: fetchImpl, now });
+  // Locking forgets the keys, so the connections made with them close too.
+  vault.onLock(() => links.stopAll());
+  const services: Services = {
+    grants,
+    identities,
+    personas,
+    settings,
+    vault,
+    autoLock,
+    approvals,
+    activity,
+    siteUse,
+    links,
+    alarms,
+    frames,
+    events,
+    now,
+  };
   return services;
 }
 
@@ -106,6 +132,8 @@ export function startBackground(browser: Browser, services: Services = createSer
   browser.windows.onRemoved.addListener((windowId) => inBackground(services.approvals.windowClosed(windowId)));
   // Catch up on what happened while the background was not running.
   inBackground(services.approvals.closeStale());
+  // An unlocked wallet (a service-worker restart keeps it so) goes back online.
+  inBackground(refreshLinks(services));
   inBackground(expireDue(services));
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') inBackground(browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') }));

@@ -2,6 +2,7 @@
 // with fakes and nothing reaches for a global.
 import type { ActivityLog } from './activity/activity-log';
 import type { Approvals } from './approvals/approvals';
+import type { AtServerLinks } from './atplatform/links';
 import type { GrantsRepo } from './db/grants-repo';
 import type { PersonasRepo } from './db/personas-repo';
 import type { FrameRegistry } from './events/frames';
@@ -24,6 +25,8 @@ export interface Services {
   approvals: Approvals;
   activity: ActivityLog;
   siteUse: SiteUseRepo;
+  /** The connections to the atSigns' atServers, open while the wallet is unlocked. */
+  links: AtServerLinks;
   alarms: AlarmsArea;
   /** ms since epoch */
   now: () => number;

@@ -135,6 +135,15 @@ export function none(): Schema<undefined> {
   };
 }
 
+/** The value, or null. */
+export function nullable<T>(inner: Schema<T>): Schema<T | null> {
+  return {
+    parse(v, path = '') {
+      return v === null ? null : inner.parse(v, path);
+    },
+  };
+}
+
 /** The first of two shapes that fits; when neither does, the more specific complaint. */
 export function union<A, B>(a: Schema<A>, b: Schema<B>): Schema<A | B> {
   return {

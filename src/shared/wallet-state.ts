@@ -25,3 +25,5 @@ export interface WalletState {
 export const PASSPHRASE_MIN_LENGTH = 10;
 export const AUTO_LOCK_CHOICES = [1, 5, 15, 30, 60, 240] as const;
 export const DEFAULT_AUTO_LOCK_MINUTES = 15;
+/** The atPlatform's public root directory, asked over HTTPS. */
+export const DEFAULT_ATPLATFORM_ROOT = 'https://root.atsign.org';

@@ -1,14 +1,23 @@
-import { DEFAULT_AUTO_LOCK_MINUTES } from '@/src/shared/wallet-state';
+import { DEFAULT_ATPLATFORM_ROOT, DEFAULT_AUTO_LOCK_MINUTES } from '@/src/shared/wallet-state';
 import type { WalletDatabase } from './database';
 
 export interface Settings {
   autoLockMinutes: number;
   activeAtSign: string | null;
+  /** The root directory the wallet asks where atServers are: an https origin. */
+  atPlatformRoot: string;
+  /** atServer addresses ('host:port') the person gave, by atSign: used instead of asking the root. */
+  atServerAddresses: Record<string, string>;
 }
 
 export type SettingRecord = { [K in keyof Settings]: { key: K; value: Settings[K] } }[keyof Settings];
 
-const DEFAULTS: Settings = { autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES, activeAtSign: null };
+const DEFAULTS: Settings = {
+  autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES,
+  activeAtSign: null,
+  atPlatformRoot: DEFAULT_ATPLATFORM_ROOT,
+  atServerAddresses: {},
+};
 
 export class SettingsRepo {
   constructor(private readonly db: WalletDatabase) {}

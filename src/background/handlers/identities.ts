@@ -1,32 +1,29 @@
 import { generateAtKeys, readAtKeys, writeAtKeys } from '@/src/keys';
-import { ErrorCode, WalletError } from '@/src/shared/errors';
+import { refreshLinks } from '../atplatform/wallet-links';
 import type { IdentitySecrets } from '../db/identities-repo';
 import { announceRevoked } from '../grants/revoke';
 import { addIdentity, alreadyThere } from '../identities/add-identity';
+import { requireIdentity } from '../identities/require-identity';
 import { asInputError, requireAtSign } from '../identities/key-errors';
-import type { Services } from '../services';
 import { walletState } from '../wallet-state';
 import type { Handler } from './types';
-
-async function requireIdentity(atSign: string, { identities }: Services) {
-  const record = await identities.get(requireAtSign(atSign));
-  if (!record)
-    throw new WalletError(ErrorCode.InvalidParams, `${atSign} is not in this wallet.`, { reason: 'unknown-atsign' });
-  return record;
-}
 
 export const importAtKeys: Handler<'wallet_importAtKeys'> = async ({ params }, services) => {
   const keys = await readAtKeys(params.content, params.fileName).catch((error: unknown) => {
     throw asInputError(error);
   });
-  return addIdentity(keys, 'imported', services);
+  const added = await addIdentity(keys, 'imported', services);
+  await refreshLinks(services);
+  return added;
 };
 
 export const createAtSign: Handler<'wallet_createAtSign'> = async ({ params }, services) => {
   const atSign = requireAtSign(params.atSign);
   // Checked before the slow key generation, and again when storing.
   if (await services.identities.get(atSign)) throw alreadyThere(atSign);
-  return addIdentity(await generateAtKeys(atSign), 'created', services);
+  const added = await addIdentity(await generateAtKeys(atSign), 'created', services);
+  await refreshLinks(services);
+  return added;
 };
 
 export const exportAtKeys: Handler<'wallet_exportAtKeys'> = async ({ params }, services) => {
@@ -57,6 +54,7 @@ export const removeAtSign: Handler<'wallet_removeAtSign'> = async ({ params }, s
   const revoked = await services.grants.removeByAtSign(record.atSign);
   await services.personas.removeByAtSign(record.atSign);
   await services.identities.remove(record.atSign);
+  await refreshLinks(services);
   await announceRevoked(revoked, 'person', services);
   if ((await services.settings.get('activeAtSign')) === record.atSign) {
     const [next] = await services.identities.list();

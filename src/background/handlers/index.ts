@@ -1,5 +1,6 @@
 import { listActivity } from './activity';
 import { answerApproval, getApproval } from './approval-window';
+import { getAtPlatform, reconnectAtServer, setAtPlatformRoot, setAtServerAddress } from './atplatform';
 import { getGrant } from './get-grant';
 import { createAtSign, exportAtKeys, importAtKeys, removeAtSign, setActiveAtSign } from './identities';
 import { listGrants, revokeGrant, updateGrant } from './grants';
@@ -36,4 +37,8 @@ export const handlers: Handlers = {
   wallet_savePersona: savePersonaHandler,
   wallet_deletePersona: deletePersonaHandler,
   wallet_reorderPersonas: reorderPersonasHandler,
+  wallet_getAtPlatform: getAtPlatform,
+  wallet_setAtPlatformRoot: setAtPlatformRoot,
+  wallet_setAtServerAddress: setAtServerAddress,
+  wallet_reconnectAtServer: reconnectAtServer,
 };

@@ -1,3 +1,4 @@
+import { refreshLinks } from '../atplatform/wallet-links';
 import { walletState } from '../wallet-state';
 import type { Handler } from './types';
 
@@ -7,12 +8,14 @@ export const setup: Handler<'wallet_setup'> = async ({ params }, services) => {
   await services.vault.setup(params.passphrase);
   await services.activity.ensureKeys();
   await services.autoLock.touch(true);
+  await refreshLinks(services);
   return walletState(services);
 };
 
 export const unlock: Handler<'wallet_unlock'> = async ({ params }, services) => {
   await services.vault.unlock(params.passphrase);
   await services.autoLock.touch(true);
+  await refreshLinks(services);
   return walletState(services);
 };
 

@@ -6,6 +6,7 @@
 // kept in a few files by theme; this is where they become one table.
 import type * as s from '../schema';
 import { approvalMethods } from './approvals';
+import { atPlatformMethods } from './atplatform';
 import { pageMethods } from './page';
 import { personaMethods } from './personas';
 import { walletMethods } from './wallet';
@@ -46,6 +47,7 @@ export const methods = {
   ...walletMethods,
   ...personaMethods,
   ...approvalMethods,
+  ...atPlatformMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Methods = typeof methods;

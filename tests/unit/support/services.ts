@@ -15,13 +15,16 @@ export function freshDatabase(): WalletDatabase {
 
 /**
  * The background's real services over a fresh database and the fake browser,
- * with few PBKDF2 rounds, and a clock for grants that the test sets.
+ * with few PBKDF2 rounds, no network, and a clock for grants that the test sets.
  */
 export function testServices(start = T0) {
   const db = freshDatabase();
   const clock = { now: start };
+  // Unit tests reach no network: the links to atServers stay offline here
+  // (tests/unit/background-atplatform drives them against a local atPlatform).
+  const offline = () => Promise.reject(new TypeError('No network in unit tests.'));
   const services: Services = {
-    ...createServices(fakeBrowser as unknown as Browser, db, 1_000),
+    ...createServices(fakeBrowser as unknown as Browser, db, 1_000, offline),
     now: () => clock.now,
   };
   return { db, clock, services };

@@ -1,0 +1,205 @@
+// The wallet's connections to its atSigns' atServers: one link per atSign,
+// open while the wallet is unlocked. A link finds the atServer, connects over
+// `wss://…/ws`, authenticates with PKAM (the atSign's own key, or the
+// wallet's APKAM key and enrollmentId), does what the wallet does online
+// (publish its signing key), and then stays open, with a `noop` now and then
+// so neither the atServer nor the browser lets it idle away. A dropped link
+// tries again later, each wait longer; a refusal (keys not accepted,
+// enrollment denied, revoked or expired) is shown and not retried.
+
+import { AtClient, AtClientError, AtServerError, formatAddress, type AtAddress, type AtConnector } from '@/src/atplatform';
+import type { AtServerStatus, RefusedProblem } from '@/src/shared/atserver-status';
+import { RootLookupError } from './root-over-https';
+
+export interface LinkCredentials {
+  /** base64 PKCS#8: the atSign's PKAM key, or the wallet's APKAM key for an enrollment */
+  pkamPrivateKey: string;
+  enrollmentId?: string;
+}
+
+export interface LinksDeps {
+  /** Where the atSign's atServer is: null when the root does not know it. May throw RootLookupError. */
+  locate(atSign: string): Promise<AtAddress | null>;
+  connect: AtConnector;
+  /** Read from the vault when a link opens; the wallet is unlocked then. */
+  credentials(atSign: string): Promise<LinkCredentials>;
+  /** The work to do on each new authenticated connection (publishing the signing key). */
+  whenOnline(client: AtClient, atSign: string): Promise<void>;
+  now(): number;
+  /** Runs `task` after `ms`; returns a cancel. */
+  later(task: () => void, ms: number): () => void;
+  /** Told whenever a link's status changes. */
+  onStatus?(atSign: string, status: AtServerStatus): void;
+  /** Longest wait for each step on the wire. Default 10 s. */
+  timeoutMs?: number;
+  /** How long to wait before attempt `n` (1 for the first retry). Default 1 s, doubling, at most 5 minutes. */
+  retryDelayMs?(attempt: number): number;
+  /** Between keep-alive `noop`s. Default 20 s: Chromium lets an extension's service worker sleep after 30 s without traffic. */
+  keepAliveMs?: number;
+}
+
+export const retryDelayMs = (attempt: number): number => Math.min(1000 * 2 ** (attempt - 1), 300_000);
+
+const REFUSALS: Record<string, { problem: RefusedProblem; says: (atSign: string) => string }> = {
+  AT0401: { problem: 'keys-refused', says: (a) => `${a}’s atServer does not accept this wallet’s keys.` },
+  AT0025: { problem: 'enrollment-denied', says: (a) => `The request to add this wallet to ${a} was denied.` },
+  AT0027: { problem: 'enrollment-revoked', says: (a) => `This wallet’s access to ${a} was revoked in another app.` },
+  AT0028: { problem: 'enrollment-expired', says: (a) => `This wallet’s enrollment with ${a} expired or is no longer known.` },
+};
+const PENDING = 'AT0026';
+
+class Link {
+  status: AtServerStatus = { state: 'connecting' };
+  #client: AtClient | null = null;
+  #cancel: (() => void) | null = null;
+  #attempt = 0;
+  #stopped = false;
+
+  constructor(
+    readonly atSign: string,
+    private readonly deps: LinksDeps,
+  ) {}
+
+  start(): void {
+    void this.#open();
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    this.#cancel?.();
+    this.#cancel = null;
+    const client = this.#client;
+    this.#client = null;
+    client?.close();
+  }
+
+  /** Try now rather than at the scheduled time (the person asked, or a setting changed). */
+  retryNow(): void {
+    if (this.#stopped || this.#client !== null || this.status.state === 'connecting') return;
+    this.#cancel?.();
+    this.#cancel = null;
+    void this.#open();
+  }
+
+  #set(status: AtServerStatus): void {
+    if (this.#stopped) return;
+    this.status = status;
+    this.deps.onStatus?.(this.atSign, status);
+  }
+
+  async #open(): Promise<void> {
+    this.#set({ state: 'connecting' });
+    let client: AtClient | null = null;
+    try {
+      const address = await this.deps.locate(this.atSign);
+      if (address === null) {
+        this.#retry('not-found', `The root does not know ${this.atSign}.`);
+        return;
+      }
+      if (this.#stopped) return;
+      const timeoutMs = this.deps.timeoutMs ?? 10_000;
+      client = await AtClient.connect(address, { connect: this.deps.connect, timeoutMs });
+      if (this.#stopped) return client.close();
+      const { pkamPrivateKey, enrollmentId } = await this.deps.credentials(this.atSign);
+      await client.authenticate(this.atSign, enrollmentId ? { pkamPrivateKey, enrollmentId } : { pkamPrivateKey });
+      if (this.#stopped) return client.close();
+      await this.deps.whenOnline(client, this.atSign);
+      if (this.#stopped) return client.close();
+      this.#online(client, address);
+    } catch (error) {
+      client?.close();
+      if (!this.#stopped) this.#failed(error);
+    }
+  }
+
+  #online(client: AtClient, address: AtAddress): void {
+    this.#client = client;
+    this.#attempt = 0;
+    this.#set({ state: 'online', address: formatAddress(address), since: this.deps.now() });
+    const keepAlive = (): void => {
+      this.#cancel = this.deps.later(() => {
+        // A noop that fails closes the connection, which is handled below.
+        client.noop().then(keepAlive, () => client.close());
+      }, this.deps.keepAliveMs ?? 20_000);
+    };
+    keepAlive();
+    client.onClose(() => {
+      if (this.#client !== client) return;
+      this.#client = null;
+      this.#cancel?.();
+      this.#cancel = null;
+      this.#retry('unreachable', `The connection to ${this.atSign}’s atServer dropped.`);
+    });
+  }
+
+  #failed(error: unknown): void {
+    if (error instanceof AtServerError) {
+      const refusal = REFUSALS[error.code];
+      if (refusal) {
+        this.#set({ state: 'refused', problem: refusal.problem, message: refusal.says(this.atSign) });
+        return;
+      }
+      if (error.code === PENDING) {
+        this.#retry('pending', `Waiting for the request to be approved in an app that manages ${this.atSign}.`);
+        return;
+      }
+      this.#retry('unreachable', `${this.atSign}’s atServer answered with an error (${error.code}).`);
+      return;
+    }
+    if (error instanceof RootLookupError) this.#retry('root-unreachable', error.message);
+    else if (error instanceof AtClientError) this.#retry('unreachable', error.message);
+    else this.#retry('unreachable', `${this.atSign}’s atServer could not be reached.`);
+  }
+
+  #retry(problem: 'not-found' | 'root-unreachable' | 'unreachable' | 'pending', message: string): void {
+    if (this.#stopped) return;
+    this.#attempt += 1;
+    const wait = (this.deps.retryDelayMs ?? retryDelayMs)(this.#attempt);
+    this.#set({ state: 'offline', problem, message, retryAt: this.deps.now() + wait });
+    this.#cancel = this.deps.later(() => {
+      this.#cancel = null;
+      void this.#open();
+    }, wait);
+  }
+}
+
+export class AtServerLinks {
+  readonly #links = new Map<string, Link>();
+
+  constructor(private readonly deps: LinksDeps) {}
+
+  /** Opens a link for each atSign given that has none; closes links for atSigns not given. */
+  sync(atSigns: readonly string[]): void {
+    for (const [atSign, link] of this.#links) {
+      if (!atSigns.includes(atSign)) {
+        link.stop();
+        this.#links.delete(atSign);
+      }
+    }
+    for (const atSign of atSigns) {
+      if (this.#links.has(atSign)) continue;
+      const link = new Link(atSign, this.deps);
+      this.#links.set(atSign, link);
+      link.start();
+    }
+  }
+
+  /** Closes one link and opens it afresh (its address or keys changed). */
+  restart(atSign: string): void {
+    this.#links.get(atSign)?.stop();
+    this.#links.delete(atSign);
+    this.sync([...this.#links.keys(), atSign]);
+  }
+
+  retryNow(atSign: string): void {
+    this.#links.get(atSign)?.retryNow();
+  }
+
+  stopAll(): void {
+    this.sync([]);
+  }
+
+  status(atSign: string): AtServerStatus {
+    return this.#links.get(atSign)?.status ?? { state: 'locked' };
+  }
+}

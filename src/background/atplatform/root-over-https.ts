@@ -1,0 +1,78 @@
+// Finding an atSign's atServer from a browser. A browser cannot open the
+// root's TLS line protocol, so the wallet asks the root over HTTPS where it
+// answers (ATPLATFORM §1): `GET https://<root>/@alice` → 200 with `host:port`,
+// 404 for an atSign it does not know. The root has no CORS headers; the
+// extension reads it with its host permission.
+
+import { parseAddress, type AtAddress } from '@/src/atplatform';
+
+export type FetchLike = (url: string, init?: RequestInit) => Promise<Pick<Response, 'status' | 'text'>>;
+
+/** Why the root gave no address: it does not know the atSign, or it could not be asked. */
+export class RootLookupError extends Error {
+  constructor(
+    readonly problem: 'unreachable' | 'malformed',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'RootLookupError';
+  }
+}
+
+const MAX_ANSWER_CHARS = 1024;
+
+/**
+ * The root as the person names it: `root.atsign.org`, `host:port` or
+ * `https://host[:port]`, always HTTPS. Returns the origin, e.g.
+ * `https://root.atsign.org`; throws a TypeError with a sentence for anything else.
+ */
+export function rootOrigin(input: string): string {
+  const text = input.trim();
+  if (text === '' || /\s/.test(text)) throw new TypeError('Enter the root as a host name, like root.atsign.org.');
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    throw new TypeError(`"${text}" is not a host name.`);
+  }
+  if (url.protocol !== 'https:') throw new TypeError('The root is reached over HTTPS only.');
+  if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) {
+    throw new TypeError('Enter only the root’s host name (and port), with no path.');
+  }
+  return url.origin;
+}
+
+/** Where `atSign`'s atServer runs, or null when the root does not know it. */
+export async function findAtServerOverHttps(
+  root: string,
+  atSign: string,
+  fetch: FetchLike,
+  timeoutMs = 10_000,
+): Promise<AtAddress | null> {
+  const url = `${rootOrigin(root)}/${encodeURIComponent(atSign)}`;
+  let status: number;
+  let body: string;
+  try {
+    const response = await fetch(url, {
+      cache: 'no-store',
+      credentials: 'omit',
+      redirect: 'error',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    status = response.status;
+    body = status === 200 ? await response.text() : '';
+  } catch (error) {
+    throw new RootLookupError('unreachable', `The root at ${rootOrigin(root)} could not be reached.`, { cause: error });
+  }
+  if (status === 404) return null;
+  if (status !== 200) throw new RootLookupError('unreachable', `The root at ${rootOrigin(root)} answered HTTP ${status}.`);
+  const answer = body.trim();
+  try {
+    if (answer.length > MAX_ANSWER_CHARS) throw new Error('too long');
+    return parseAddress(answer);
+  } catch (error) {
+    throw new RootLookupError('malformed', `The root at ${rootOrigin(root)} did not answer with an address.`, { cause: error });
+  }
+}

@@ -1,0 +1,67 @@
+// The links, as the wallet runs them: addresses from the person's settings or
+// the root, keys from the vault, and the signing key published on connect.
+// Links are open exactly while the wallet is unlocked.
+
+import { parseAddress } from '@/src/atplatform';
+import type { IdentitiesRepo, IdentitySecrets } from '../db/identities-repo';
+import type { SettingsRepo } from '../db/settings-repo';
+import type { Vault } from '../vault/vault';
+import { browserConnector } from './browser-connector';
+import { AtServerLinks } from './links';
+import { publishSigningKey } from './publish-signing-key';
+import { findAtServerOverHttps, type FetchLike } from './root-over-https';
+
+export interface WalletLinksDeps {
+  identities: IdentitiesRepo;
+  settings: SettingsRepo;
+  vault: Vault;
+  fetch: FetchLike;
+  now: () => number;
+}
+
+export function createWalletLinks({ identities, settings, vault, fetch, now }: WalletLinksDeps): AtServerLinks {
+  const record = async (atSign: string) => {
+    const found = await identities.get(atSign);
+    if (!found) throw new Error(`${atSign} is no longer in this wallet.`);
+    return found;
+  };
+  return new AtServerLinks({
+    async locate(atSign) {
+      const given = (await settings.get('atServerAddresses'))[atSign];
+      if (given) return parseAddress(given);
+      return findAtServerOverHttps(await settings.get('atPlatformRoot'), atSign, fetch);
+    },
+    connect: browserConnector(fetch),
+    async credentials(atSign) {
+      const secrets = await vault.unseal<IdentitySecrets>((await record(atSign)).secrets);
+      const { enrollmentId } = secrets.extra;
+      return typeof enrollmentId === 'string' && enrollmentId !== ''
+        ? { pkamPrivateKey: secrets.pkamPrivateKey, enrollmentId }
+        : { pkamPrivateKey: secrets.pkamPrivateKey };
+    },
+    async whenOnline(client, atSign) {
+      await publishSigningKey(client, (await record(atSign)).binding);
+    },
+    now,
+    later(task, ms) {
+      const timer = setTimeout(task, ms);
+      return () => clearTimeout(timer);
+    },
+  });
+}
+
+/** Opens a link for every atSign in the wallet while it is unlocked; closes them all when it is locked. */
+export async function refreshLinks({
+  links,
+  vault,
+  identities,
+}: {
+  links: AtServerLinks;
+  vault: Vault;
+  identities: IdentitiesRepo;
+}): Promise<void> {
+  if (!(await vault.isUnlocked())) return links.stopAll();
+  links.sync((await identities.list()).map((record) => record.atSign));
+  // Locked while the list was read: the lock's own stopAll may have come first.
+  if (!(await vault.isUnlocked())) links.stopAll();
+}

@@ -1,0 +1,45 @@
+// Methods for the wallet's own pages about the atPlatform: where the wallet
+// finds atServers, and how each atSign's connection stands.
+import type { AtServerStatus } from '../atserver-status';
+import * as s from '../schema';
+import { atSign } from './params';
+
+export interface AtPlatformView {
+  /** The root directory, an https origin. */
+  root: string;
+  atSigns: Array<{
+    atSign: string;
+    /** 'host:port' the person gave for this atSign's atServer, or null to ask the root. */
+    address: string | null;
+    status: AtServerStatus;
+  }>;
+}
+
+// Checked by the handlers, which explain what is wrong.
+const root = s.string({ min: 1, max: 300 });
+const address = s.string({ min: 1, max: 300 });
+
+export const atPlatformMethods = {
+  /** Asked over and over while the popup is open: it does not put off auto-lock. */
+  wallet_getAtPlatform: { caller: 'ui', permission: 'none', passive: true, params: s.none(), result: s.type<AtPlatformView>() },
+  wallet_setAtPlatformRoot: {
+    caller: 'ui',
+    permission: 'unlocked',
+    params: s.object({ root }),
+    result: s.type<AtPlatformView>(),
+  },
+  /** `address: null` goes back to asking the root. */
+  wallet_setAtServerAddress: {
+    caller: 'ui',
+    permission: 'unlocked',
+    params: s.object({ atSign, address: s.nullable(address) }),
+    result: s.type<AtPlatformView>(),
+  },
+  /** Tries to connect now instead of waiting for the next attempt. */
+  wallet_reconnectAtServer: {
+    caller: 'ui',
+    permission: 'unlocked',
+    params: s.object({ atSign }),
+    result: s.type<AtPlatformView>(),
+  },
+} as const;

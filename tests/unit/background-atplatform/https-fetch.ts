@@ -1,0 +1,21 @@
+// A fetch for Node tests that trusts the local atPlatform's test CA, with
+// verification on: enough of fetch for the wallet's root lookup.
+import { request } from 'node:https';
+import type { FetchLike } from '@/src/background/atplatform/root-over-https';
+
+export function trustingFetch(caPem: string): FetchLike {
+  return (url) =>
+    new Promise((resolve, reject) => {
+      const req = request(url, { ca: caPem, ALPNProtocols: ['http/1.1'] }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const body = Buffer.concat(chunks).toString('utf8');
+          resolve({ status: res.statusCode ?? 0, text: () => Promise.resolve(body) });
+        });
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+}
