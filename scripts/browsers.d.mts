@@ -1,2 +1,2 @@
-export function findBrowsers(): { chromium: string | null; firefox: string | null };
-export function ensureBrowsers(): { chromium: string; firefox: string };
+export function findBrowsers(): { chromium: string | null; firefox: string | null; certutil: string | null };
+export function ensureBrowsers(): { chromium: string; firefox: string; certutil: string };

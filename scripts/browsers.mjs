@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Finds the browsers the end-to-end tests drive: Debian's Chromium and Firefox
-// ESR (test tools cannot download their own here). CHROMIUM_PATH and
-// FIREFOX_PATH win when set. When one is missing and this runs as root with
-// apt-get, it installs the Debian packages; otherwise it says how to get them.
+// ESR (test tools cannot download their own here), and NSS's certutil, with
+// which the tests make each browser trust the local atPlatform's test
+// certificate authority. CHROMIUM_PATH, FIREFOX_PATH and CERTUTIL_PATH win
+// when set. When one is missing and this runs as root with apt-get, it
+// installs the Debian packages; otherwise it says how to get them.
 import { execFileSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +21,11 @@ const CANDIDATES = {
     paths: ['/usr/bin/firefox-esr', '/usr/lib/firefox-esr/firefox-esr', '/usr/bin/firefox'],
     apt: 'firefox-esr',
   },
+  certutil: {
+    env: 'CERTUTIL_PATH',
+    paths: ['/usr/bin/certutil', '/usr/local/bin/certutil'],
+    apt: 'libnss3-tools',
+  },
 };
 
 function executable(path) {
@@ -30,14 +37,14 @@ function executable(path) {
   }
 }
 
-/** @returns {{ chromium: string | null, firefox: string | null }} */
+/** @returns {{ chromium: string | null, firefox: string | null, certutil: string | null }} */
 export function findBrowsers() {
   const found = {};
   for (const [name, c] of Object.entries(CANDIDATES)) {
     const fromEnv = process.env[c.env];
     found[name] = fromEnv ? (executable(fromEnv) ? fromEnv : null) : (c.paths.find(executable) ?? null);
   }
-  return /** @type {{ chromium: string | null, firefox: string | null }} */ (found);
+  return /** @type {{ chromium: string | null, firefox: string | null, certutil: string | null }} */ (found);
 }
 
 function canApt() {
@@ -70,7 +77,7 @@ export function ensureBrowsers() {
     const set = process.env[c.env] ? ` (${c.env} is set to ${process.env[c.env]}, which is not an executable)` : '';
     return `  - ${name}${set}: install it with "sudo apt-get install ${c.apt}", or set ${c.env} to its binary`;
   });
-  throw new Error(`The end-to-end tests need real browsers, and these were not found:\n${lines.join('\n')}`);
+  throw new Error(`The end-to-end tests need real browsers and certutil, and these were not found:\n${lines.join('\n')}`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
 import { extensionDir } from './extension';
+import { trustCaIn } from './trust-ca';
 import type { E2EPage, LaunchOptions, WalletBrowser } from './types';
 
 // Without these, Chromium keeps dialling Google services that this closed
@@ -73,9 +74,13 @@ export async function launchChromium(executablePath: string, options: LaunchOpti
   const dir = extensionDir('chromium', options.build);
   const dirs = [dir, ...(options.extraExtensions ?? [])].join(',');
   const profile = options.profile ?? (await mkdtemp(join(tmpdir(), 'atsign-wallet-chromium-')));
+  // A HOME of the browser's own, inside its profile, holds the NSS database it trusts.
+  const home = join(profile, 'home');
+  if (options.trustCa) trustCaIn(join(home, '.pki', 'nssdb'), options.trustCa);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,
+    env: { ...process.env, HOME: home },
     args: [...QUIET, `--disable-extensions-except=${dirs}`, `--load-extension=${dirs}`],
   });
   const worker = await walletWorker(context, dir);

@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Frame, type Page } from 'puppeteer-core';
 import { extensionDir } from './extension';
+import { trustCaIn } from './trust-ca';
 import type { E2EPage, LaunchOptions, WalletBrowser } from './types';
 
 const aria = (role: string, name: string) => `::-p-aria([name=${JSON.stringify(name)}][role=${JSON.stringify(role)}])`;
@@ -115,7 +119,11 @@ export async function launchFirefox(executablePath: string, options: LaunchOptio
   };
   // Fixing the extension's UUID gives its pages a known moz-extension:// origin.
   const uuid = randomUUID();
+  // The profile is made here so its NSS database can trust the test CA before Firefox starts.
+  const profile = await mkdtemp(join(tmpdir(), 'atsign-wallet-firefox-'));
+  if (options.trustCa) trustCaIn(profile, options.trustCa);
   const browser = await puppeteer.launch({
+    userDataDir: profile,
     browser: 'firefox',
     protocol: 'webDriverBiDi',
     executablePath,
@@ -124,6 +132,9 @@ export async function launchFirefox(executablePath: string, options: LaunchOptio
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [manifest.browser_specific_settings.gecko.id]: uuid }),
+      // Grants an extension's optional permission requests without a doorhanger the
+      // driver cannot click: it stands for the person choosing Allow.
+      'extensions.webextOptionalPermissionPrompts': false,
     },
   });
   await browser.installExtension(dir);
@@ -169,6 +180,9 @@ export async function launchFirefox(executablePath: string, options: LaunchOptio
     restartBackground: null,
     // A temporary add-on does not survive a Firefox restart, so there is no restart to test there.
     restartBrowser: null,
-    close: () => browser.close(),
+    async close() {
+      await browser.close();
+      await rm(profile, { recursive: true, force: true });
+    },
   };
 }

@@ -11,6 +11,11 @@ export interface LaunchOptions {
   extraExtensions?: string[];
   /** an existing profile folder (a browser restart) */
   profile?: string;
+  /**
+   * A certificate authority (PEM) the browser trusts besides its own: the
+   * run's local atPlatform's unless told; null for none.
+   */
+  trustCa?: string | null;
 }
 
 /** Code run in a page: it must be self-contained (it is serialised). */
