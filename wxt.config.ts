@@ -38,12 +38,21 @@ export default defineConfig({
       browser === 'firefox' ? EXTENSION_PAGES_CSP : { extension_pages: EXTENSION_PAGES_CSP },
     ...(browser === 'firefox'
       ? {
+          // The atPlatform's root is asked over HTTPS, which needs host access
+          // (it sends no CORS headers); atServers are reached by WebSocket,
+          // which does not. A root the person names is asked for when they
+          // name it. Chromium needs neither: its host access already covers
+          // every https site the content scripts run on.
+          host_permissions: ['https://root.atsign.org/*'],
+          optional_permissions: ['https://*/*'],
           browser_specific_settings: {
             gecko: {
               id: 'wallet@atsign-wallet.org',
               strict_min_version: '140.0',
-              // The wallet sends nothing about the person anywhere.
-              data_collection_permissions: { required: ['none'] },
+              // The wallet signs in to the person's own atServer (a PKAM
+              // signature, never a key) and publishes its public signing key
+              // there; nothing goes to anyone else.
+              data_collection_permissions: { required: ['authenticationInfo'] },
             },
           },
         }

@@ -110,11 +110,17 @@ export function createDemoApi({ origin, atPlatform = {}, nonces = createNonceSto
       if (!nonces.take(nonce)) {
         throw new HttpError(401, 'NONCE_MISMATCH', 'This nonce was not issued here, has expired, or was used already.');
       }
-      const { atSign, keySource } = await verifySignIn(body.response, { domain, scheme, nonce, root: atPlatform.root, ca: atPlatform.ca });
+      const { atSign, keySource, signingKeyPublished } = await verifySignIn(body.response, {
+        domain,
+        scheme,
+        nonce,
+        root: atPlatform.root,
+        ca: atPlatform.ca,
+      });
       // A new id at every sign-in: an id set before signing in never becomes a signed-in session.
       sessions.delete(cookieValue(req, SESSION_COOKIE));
-      const id = sessions.create({ atSign, keySource, profile });
-      reply(res, 200, { atSign, keySource }, { 'Set-Cookie': sessionCookie(id, Math.floor(sessions.ttlMs / 1000)) });
+      const id = sessions.create({ atSign, keySource, signingKeyPublished, profile });
+      reply(res, 200, { atSign, keySource, signingKeyPublished }, { 'Set-Cookie': sessionCookie(id, Math.floor(sessions.ttlMs / 1000)) });
     } catch (error) {
       if (error instanceof SignInError) throw new HttpError(401, error.code, error.message);
       throw error;
@@ -129,8 +135,8 @@ export function createDemoApi({ origin, atPlatform = {}, nonces = createNonceSto
     },
     'POST /api/verify': verify,
     'GET /api/me': (req, res) => {
-      const { atSign, keySource, profile } = sessionOf(req).data;
-      reply(res, 200, { atSign, keySource, profile });
+      const { atSign, keySource, signingKeyPublished, profile } = sessionOf(req).data;
+      reply(res, 200, { atSign, keySource, signingKeyPublished, profile });
     },
     'POST /api/signout': (req, res) => {
       sessions.delete(sessionOf(req).id);

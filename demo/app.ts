@@ -48,6 +48,8 @@ const MAX_SHOWN_CHARS = 200; // a picture is a data: URL; its first characters a
 interface Account {
   atSign: string;
   keySource?: string;
+  /** The atServer also publishes the key the wallet signed with (the wallet is online). */
+  signingKeyPublished?: boolean;
   profile: Record<string, string>;
 }
 
@@ -74,9 +76,11 @@ function showSignedIn(next: Account, { focus = true } = {}): void {
   account = next;
   accountHeading.textContent = `Signed in as ${next.atSign}`;
   keySourceNote.textContent =
-    next.keySource === 'atServer'
-      ? `Confirmed by ${next.atSign}’s atServer.`
-      : 'Your wallet proved it holds keys for this atSign. Example did not confirm them with the atSign’s atServer.';
+    next.keySource !== 'atServer'
+      ? 'Your wallet proved it holds keys for this atSign. Example did not confirm them with the atSign’s atServer.'
+      : next.signingKeyPublished
+        ? `Confirmed by ${next.atSign}’s atServer, which publishes the key your wallet signed with.`
+        : `Confirmed by ${next.atSign}’s atServer.`;
   renderProfile(next.profile);
   signedOutView.hidden = true;
   signedInView.hidden = false;
@@ -137,7 +141,8 @@ signInButton.addEventListener('atsign-signin', (event) => {
   const { atSign, profile, server } = event.detail;
   useWallet(signInButton.wallet);
   notice.textContent = '';
-  showSignedIn({ atSign, keySource: (server as { keySource?: string } | null)?.keySource, profile: { ...profile } });
+  const confirmed = server as { keySource?: string; signingKeyPublished?: boolean } | null;
+  showSignedIn({ atSign, keySource: confirmed?.keySource, signingKeyPublished: confirmed?.signingKeyPublished, profile: { ...profile } });
 });
 
 signOutButton.addEventListener('click', () => void signOut('You signed out.'));

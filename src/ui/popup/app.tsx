@@ -13,6 +13,7 @@ import { PersonasSection } from './personas-section';
 import { PopupTabs, TabPanel, type TabDef } from './popup-tabs';
 import { SettingsSection } from './settings-section';
 import { SitesSection } from './sites-section';
+import { useAtPlatform } from './use-atplatform';
 import { useActivity } from './use-activity';
 import { usePersonaDirectory } from './use-persona-directory';
 import { useSites } from './use-sites';
@@ -36,6 +37,7 @@ export function App() {
   const sites = useSites(onLocked);
   const activity = useActivity(onLocked);
   const [place, setPlace] = useState<Place>('sites');
+  const atPlatform = useAtPlatform(unlocked && place === 'settings', onLocked);
 
   const grants = sites.grants.status === 'ready' ? sites.grants.value : [];
   const atSigns = useMemo(() => {
@@ -106,7 +108,14 @@ export function App() {
           )}
         </TabPanel>
         <TabPanel tabKey="settings" selected={place === 'settings'}>
-          <SettingsSection wallet={wallet} onAutoLock={actions.setAutoLock} onManage={onboard} />
+          <SettingsSection
+            wallet={wallet}
+            atPlatform={atPlatform.view}
+            atPlatformActions={atPlatform.actions}
+            now={Date.now()}
+            onAutoLock={actions.setAutoLock}
+            onManage={onboard}
+          />
         </TabPanel>
       </>
     );
