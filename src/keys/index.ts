@@ -12,4 +12,12 @@ export { fingerprint } from './fingerprint';
 export { checkAtSign, MAX_ATSIGN_CHARS } from './atsign';
 export { signPkamChallenge } from './pkam';
 export { generateSigningKey, signingPublicKey, signEd25519 } from './ed25519';
-export { bindSigningKey, verifyKeyBinding, signingKeyAtKey, SIGNING_KEY_PREFIX } from './key-binding';
+export {
+  bindSigningKey,
+  parseSigningAtKey,
+  signingKeyAtKey,
+  signingKeyId,
+  SIGNING_KEY_PREFIX,
+  verifyKeyBinding,
+  walletSigningAtKey,
+} from './key-binding';

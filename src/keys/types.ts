@@ -31,7 +31,7 @@ export interface SigningKey {
 
 /** A signed public atKey binding the wallet's ed25519 key to an atSign. */
 export interface KeyBinding {
-  /** `public:signing_key.atwallet@alice` */
+  /** `public:<key id>.signing_key.atwallet@alice` (or, from the first wallets, `public:signing_key.atwallet@alice`) */
   atKey: string;
   /** base64url ed25519 public key */
   value: string;

@@ -14,7 +14,7 @@ import { browserNames, launchWallet, type E2EPage, type WalletBrowser } from './
 import { callWallet } from './harness/wallet-api';
 import { fillPersona, walletWithAtSign } from './harness/wallet-setup';
 import { ApprovalPage } from './pages/approval-page';
-import { readAtKeys } from '@/src/keys';
+import { readAtKeys, walletSigningAtKey } from '@/src/keys';
 
 const ALICE = '@alice🛠';
 
@@ -28,20 +28,25 @@ describe.each(browserNames)('%s: the wallet online', (browserName) => {
   let wallet: WalletBrowser;
   let demo: DemoSite;
   let popup: E2EPage;
+  /** Where this wallet publishes its signing key: `public:<key id>.signing_key.atwallet@alice🛠`. */
+  let signingAtKey: string;
+  let signingPublicKey: string;
 
   beforeAll(async () => {
     demo = await startDemoSite();
     wallet = await launchWallet(browserName);
     await walletWithAtSign(wallet, `${ALICE}.atKeys`);
+    signingPublicKey = (await callWallet(wallet, 'wallet_getState')).identities[0]!.signingPublicKey;
+    signingAtKey = await walletSigningAtKey(ALICE, signingPublicKey);
   });
   afterAll(async () => {
     await wallet?.close();
     await demo?.close();
-    // Other files sign in as this atSign with wallets of their own: leave no signing key of this one behind.
+    // The atPlatform is the whole run's: leave no key of this wallet behind.
     const keys = await readAtKeys(atKeysFixtures().find((f) => f.atSign === ALICE)!.content);
     const owner = await clientOf(ALICE);
     await owner.authenticate(ALICE, { pkamPrivateKey: keys.pkamPrivateKey });
-    await owner.delete(`public:signing_key.atwallet${ALICE}`);
+    await owner.delete(signingAtKey);
     owner.close();
   });
 
@@ -65,11 +70,11 @@ describe.each(browserNames)('%s: the wallet online', (browserName) => {
   });
 
   it('publishes its signing key, which anyone can read and check against the atSign’s encryption key', async () => {
-    const [identity] = (await callWallet(wallet, 'wallet_getState')).identities;
     const anyone = await clientOf(ALICE);
     try {
-      const published = await anyone.lookupAll(`signing_key.atwallet${ALICE}`);
-      expect(published?.value).toBe(identity?.signingPublicKey);
+      // `lookup` names a public key without its "public:".
+      const published = await anyone.lookupAll(signingAtKey.slice('public:'.length));
+      expect(published?.value).toBe(signingPublicKey);
       const encryptionKey = await anyone.lookup(`publickey${ALICE}`);
       const verifies = createVerify('RSA-SHA256')
         .update(published?.value ?? '', 'utf8')

@@ -5,7 +5,8 @@
 // metadata. Transport-agnostic: the Node build gives it TLS.
 import { findAtServer, parseAddress, type AtConnector } from '../../atplatform';
 import { SignInError, SignInErrorCode } from '../siwa/errors';
-import type { AtSignResolver, PublishedAtSignKeys } from '../siwa/types';
+import { parseSigningAtKey, signingKeyAtKey } from '../../keys';
+import type { AtSignResolver, PublishedAtSignKeys, ResolverQuestion } from '../siwa/types';
 import { LookupCache } from './lookup-cache';
 import { readPublishedKeys } from './published-keys';
 
@@ -43,10 +44,10 @@ export function createAtPlatformResolver(options: AtPlatformResolverOptions): At
   }
   const cache = new LookupCache<PublishedAtSignKeys | null>({ ttlMs: cacheTtlMs, maxEntries: cacheSize, maxConcurrent, maxWaiting: 256 });
 
-  async function lookUp(atSign: string): Promise<PublishedAtSignKeys | null> {
+  async function lookUp(atSign: string, signingAtKey: string): Promise<PublishedAtSignKeys | null> {
     const address = await findAtServer(root, atSign, { connect, timeoutMs });
     if (address === null) return null;
-    const published = await readPublishedKeys(address, atSign, { connect, timeoutMs });
+    const published = await readPublishedKeys(address, atSign, { connect, timeoutMs, signingAtKey });
     if (published === null) {
       throw new SignInError(
         SignInErrorCode.ATSIGN_NOT_FOUND,
@@ -56,6 +57,15 @@ export function createAtPlatformResolver(options: AtPlatformResolverOptions): At
     return published;
   }
 
+  /** The signing key asked about: the one the question names for this atSign, else the first wallets' name. */
+  const signingAtKeyOf = (atSign: string, question?: ResolverQuestion): string =>
+    question && parseSigningAtKey(question.signingAtKey)?.atSign === atSign ? question.signingAtKey : signingKeyAtKey(atSign);
+
   // Only what an atServer confirmed is kept: "not found" is asked again next time.
-  return (atSign) => cache.get(atSign, () => lookUp(atSign), (published) => published !== null);
+  return (atSign, question) => {
+    const signingAtKey = signingAtKeyOf(atSign, question);
+    const key = `${atSign} ${signingAtKey}`;
+    if (question?.fresh === true) cache.forget(key);
+    return cache.get(key, () => lookUp(atSign, signingAtKey), (published) => published !== null);
+  };
 }

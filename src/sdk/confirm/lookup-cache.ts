@@ -49,6 +49,11 @@ export class LookupCache<V> {
     return lookup;
   }
 
+  /** Forgets the kept answer for `key`: the next get looks it up (or joins a lookup under way). */
+  forget(key: string): void {
+    this.#kept.delete(key);
+  }
+
   /** Forgets every kept answer. */
   clear(): void {
     this.#kept.clear();

@@ -1,6 +1,8 @@
 // Reads, from an atSign's own atServer and without authenticating, what it
-// publishes for relying parties: `public:publickey@alice` and the wallet's
-// `public:signing_key.atwallet@alice` with its metadata (for the dataSignature).
+// publishes for relying parties: `public:publickey@alice` and the signing key
+// of the wallet that signed, under the name its keyBinding gives
+// (`public:<key id>.signing_key.atwallet@alice`), with its metadata (for the
+// dataSignature).
 import { AtClient, AtServerError, type AtAddress, type AtConnector } from '../../atplatform';
 import type { PublishedAtSignKeys } from '../siwa/types';
 
@@ -21,13 +23,14 @@ async function orAbsent<T>(lookup: Promise<T | null>): Promise<T | null> {
 export async function readPublishedKeys(
   address: AtAddress,
   atSign: string,
-  { connect, timeoutMs }: { connect: AtConnector; timeoutMs: number },
+  { connect, timeoutMs, signingAtKey }: { connect: AtConnector; timeoutMs: number; signingAtKey: string },
 ): Promise<PublishedAtSignKeys | null> {
   const client = await AtClient.connect(address, { connect, timeoutMs });
   try {
     const encryptionPublicKey = await orAbsent(client.lookup(`publickey${atSign}`));
     if (encryptionPublicKey === null) return null;
-    const signing = await orAbsent(client.lookupAll(`signing_key.atwallet${atSign}`));
+    // `lookup` names a public key without its "public:".
+    const signing = await orAbsent(client.lookupAll(signingAtKey.slice('public:'.length)));
     const signingKey = signing === null ? null : { value: signing.value, dataSignature: signing.metadata.dataSignature ?? null };
     return { encryptionPublicKey, signingKey };
   } finally {

@@ -5,7 +5,7 @@
 import { importRsaPublicKey, rsaVerify } from '../../keys/rsa';
 import { decodeBase64 } from '../../shared/base64';
 import { SignInError, SignInErrorCode } from './errors';
-import type { AtSignResolver, PublishedAtSignKeys } from './types';
+import type { AtSignResolver, PublishedAtSignKeys, ResolverQuestion } from './types';
 
 const mismatch = (message: string) => new SignInError(SignInErrorCode.KEY_MISMATCH, message);
 
@@ -17,10 +17,10 @@ function sameDer(a: string, b: string): boolean {
 }
 
 /** Asks the resolver; a failure that is not already a refusal becomes ATSERVER_UNREACHABLE, never a pass. */
-async function ask(resolver: AtSignResolver, atSign: string): Promise<PublishedAtSignKeys> {
+async function ask(resolver: AtSignResolver, atSign: string, question: ResolverQuestion): Promise<PublishedAtSignKeys> {
   let published: PublishedAtSignKeys | null;
   try {
-    published = await resolver(atSign);
+    published = await resolver(atSign, question);
   } catch (error) {
     if (error instanceof SignInError) throw error;
     const why = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
@@ -40,17 +40,34 @@ async function ask(resolver: AtSignResolver, atSign: string): Promise<PublishedA
   return published;
 }
 
+interface Bound {
+  encryptionPublicKey: string;
+  signingPublicKey: string;
+  /** The keyBinding's atKey: where the wallet publishes its signing key. */
+  signingAtKey: string;
+}
+
 /**
  * Confirms the binding's keys against what `atSign` publishes. Resolves with
  * whether the signing key was published (and so confirmed too); refuses with
- * KEY_MISMATCH when anything published disagrees with the sign-in.
+ * KEY_MISMATCH when anything published disagrees with the sign-in — after
+ * asking once more, uncached, in case the resolver answered from a cache
+ * older than a key the wallet just published.
  */
 export async function confirmOnAtPlatform(
   resolver: AtSignResolver,
   atSign: string,
-  bound: { encryptionPublicKey: string; signingPublicKey: string },
+  bound: Bound,
 ): Promise<{ signingKeyPublished: boolean }> {
-  const published = await ask(resolver, atSign);
+  try {
+    return await judge(await ask(resolver, atSign, { signingAtKey: bound.signingAtKey }), atSign, bound);
+  } catch (error) {
+    if (!(error instanceof SignInError && error.code === SignInErrorCode.KEY_MISMATCH)) throw error;
+    return judge(await ask(resolver, atSign, { signingAtKey: bound.signingAtKey, fresh: true }), atSign, bound);
+  }
+}
+
+async function judge(published: PublishedAtSignKeys, atSign: string, bound: Bound): Promise<{ signingKeyPublished: boolean }> {
   if (!sameDer(published.encryptionPublicKey, bound.encryptionPublicKey)) {
     throw mismatch(`The atServer of ${atSign} publishes another encryption public key than the one in the keyBinding.`);
   }

@@ -3,7 +3,7 @@
 // this ed25519 key under this atSign's name": the dataSignature covers the
 // value alone, so anyone can make a binding that names any atSign. Whether the
 // encryption key is that atSign's is the resolver's question (resolver.ts).
-import { SIGNING_KEY_PREFIX } from '../../keys';
+import { parseSigningAtKey, signingKeyId } from '../../keys';
 import { importRsaPublicKey, MIN_RSA_BITS, modulusBits, rsaVerify } from '../../keys/rsa';
 import { decodeBase64 } from '../../shared/base64';
 import { SignInError, SignInErrorCode } from './errors';
@@ -23,13 +23,22 @@ function asBinding(binding: unknown): Binding {
   return record as Binding;
 }
 
-/** The atSign an atKey `public:signing_key.atwallet@alice` names, in normalised form. */
-function boundAtSign(atKey: string): string {
-  const atSign = atKey.startsWith(SIGNING_KEY_PREFIX) ? atKey.slice(SIGNING_KEY_PREFIX.length) : '';
-  if (checkAtSignLine(atSign) !== null) {
-    throw bad(`The keyBinding's atKey ${quote(atKey)} must be "${SIGNING_KEY_PREFIX}" then a normalised atSign.`);
+/**
+ * The atSign a signing key's atKey names, in normalised form: a wallet's own
+ * `public:<key id>.signing_key.atwallet@alice`, whose key id must be its
+ * value's, or the first wallets' `public:signing_key.atwallet@alice`.
+ */
+async function boundAtSign(atKey: string, value: string): Promise<string> {
+  const named = parseSigningAtKey(atKey);
+  if (named === null || checkAtSignLine(named.atSign) !== null) {
+    throw bad(
+      `The keyBinding's atKey ${quote(atKey)} must be "public:<key id>.signing_key.atwallet" or "public:signing_key.atwallet", then a normalised atSign.`,
+    );
   }
-  return atSign;
+  if (named.keyId !== null && named.keyId !== (await signingKeyId(value))) {
+    throw bad(`The keyBinding's atKey ${quote(atKey)} names another signing key than its value.`);
+  }
+  return named.atSign;
 }
 
 async function importEncryptionKey(spki: string): Promise<CryptoKey> {
@@ -45,19 +54,19 @@ async function importEncryptionKey(spki: string): Promise<CryptoKey> {
   return key;
 }
 
-/** Returns the binding's atSign and encryption key once the binding is shown to vouch for `publicKey`. */
+/** Returns the binding's atSign, atKey and encryption key once the binding is shown to vouch for `publicKey`. */
 export async function checkKeyBinding(
   binding: unknown,
   publicKey: string,
-): Promise<{ atSign: string; encryptionPublicKey: string }> {
+): Promise<{ atSign: string; atKey: string; encryptionPublicKey: string }> {
   const { atKey, value, dataSignature, encryptionPublicKey } = asBinding(binding);
   if (value !== publicKey) throw bad("The keyBinding's value is not the publicKey that signed the message.");
-  const atSign = boundAtSign(atKey);
+  const atSign = await boundAtSign(atKey, value);
   const signature = decodeBase64(dataSignature);
   if (signature === null) throw bad("The keyBinding's dataSignature is not base64.");
   const key = await importEncryptionKey(encryptionPublicKey);
   if (!(await rsaVerify(key, signature, value))) {
     throw bad("The keyBinding's dataSignature does not verify over its value with its encryptionPublicKey.");
   }
-  return { atSign, encryptionPublicKey };
+  return { atSign, atKey, encryptionPublicKey };
 }

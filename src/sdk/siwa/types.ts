@@ -41,15 +41,15 @@ export interface SignInResponse {
   signature: string;
   /** base64url (unpadded) ed25519 public key. */
   publicKey: string;
-  /** `public:signing_key.atwallet@alice`, signed by the atSign's encryption key (DESIGN §2). */
+  /** `public:<key id>.signing_key.atwallet@alice`, signed by the atSign's encryption key (DESIGN §2). */
   keyBinding: KeyBinding;
 }
 
 /**
  * What an atSign publishes on its atServer for a relying party to check a
  * sign-in against: its encryption public key (`public:publickey@alice`) and,
- * when its wallet has published one, the wallet's signing key
- * (`public:signing_key.atwallet@alice` with its dataSignature).
+ * when the wallet that signed has published it, that wallet's signing key
+ * (the keyBinding's atKey, with its dataSignature).
  */
 export interface PublishedAtSignKeys {
   /** base64 DER SPKI, as `public:publickey@alice` holds it. */
@@ -66,7 +66,22 @@ export interface PublishedAtSignKeys {
  * connection — refuses the sign-in as ATSERVER_UNREACHABLE, with the error as
  * its `cause`: a sign-in is never accepted because a lookup failed.
  */
-export type AtSignResolver = (atSign: string) => Promise<PublishedAtSignKeys | null>;
+export type AtSignResolver = (atSign: string, question?: ResolverQuestion) => Promise<PublishedAtSignKeys | null>;
+
+/** What verifySignIn asks a resolver besides the atSign. */
+export interface ResolverQuestion {
+  /**
+   * The signing key to read, as the keyBinding names it:
+   * `public:<key id>.signing_key.atwallet@alice` (each wallet publishes its
+   * own), or `public:signing_key.atwallet@alice` from the first wallets.
+   */
+  signingAtKey: string;
+  /**
+   * Set when a kept answer disagreed with the sign-in: ask the atServer
+   * again rather than answer from a cache (a wallet may have just published).
+   */
+  fresh?: boolean;
+}
 
 export interface VerifySignInOptions {
   /** Your site's authority exactly as the browser gives it: `new URL(origin).host`, e.g. "example.com" or "localhost:3000". */

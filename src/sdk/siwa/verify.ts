@@ -106,6 +106,7 @@ export async function verifySignInWith(
   const { signingKeyPublished } = await confirmOnAtPlatform(resolver, message.atSign, {
     encryptionPublicKey: bound.encryptionPublicKey,
     signingPublicKey: publicKey as string,
+    signingAtKey: bound.atKey,
   });
   return { ...verified, keySource: 'atServer', signingKeyPublished };
 }

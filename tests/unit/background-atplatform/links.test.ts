@@ -61,7 +61,8 @@ const until = (check: () => void) => vi.waitFor(check, { timeout: 10_000, interv
 async function publishedSigningKey() {
   const client = await AtClient.connect(addressOf(platform, ALICE), { connect: connect() });
   try {
-    return await client.lookupAll(`signing_key.atwallet${ALICE}`);
+    // `lookup` names a public key without its "public:".
+    return await client.lookupAll(binding.atKey.slice('public:'.length));
   } finally {
     client.close();
   }
@@ -85,9 +86,14 @@ describe('a link to an atServer', () => {
       await client.authenticate(ALICE, { pkamPrivateKey: alice.pkamPrivateKey });
       await publishSigningKey(client, binding);
       await expect(publishSigningKey(client, binding)).resolves.toBe(false);
+      // Something else was written under this wallet's name: the wallet puts its own key back.
       const other = await bindSigningKey(alice, (await generateSigningKey()).publicKey);
-      await expect(publishSigningKey(client, other)).resolves.toBe(true);
+      await client.update(binding.atKey, other.value, { dataSignature: other.dataSignature });
       await expect(publishSigningKey(client, binding)).resolves.toBe(true);
+      await expect(publishSigningKey(client, binding)).resolves.toBe(false);
+      // Another wallet of the atSign publishes beside it, under its own name.
+      await expect(publishSigningKey(client, other)).resolves.toBe(true);
+      await expect(publishSigningKey(client, binding)).resolves.toBe(false);
     } finally {
       client.close();
     }

@@ -1,4 +1,4 @@
-import { createPublicKey, createVerify, verify } from 'node:crypto';
+import { createHash, createPublicKey, createVerify, verify } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   bindSigningKey,
@@ -59,9 +59,10 @@ describe('key binding', () => {
     binding = await bindSigningKey(alice, signing.publicKey);
   });
 
-  it('is the signed public atKey DESIGN §2 describes', () => {
+  it('is the signed public atKey DESIGN §2 describes, named for its own key so wallets of one atSign publish side by side', () => {
+    const keyId = createHash('sha256').update(Buffer.from(signing.publicKey, 'base64url')).digest('hex').slice(0, 16);
     expect(binding).toEqual({
-      atKey: 'public:signing_key.atwallet@alice🛠',
+      atKey: `public:${keyId}.signing_key.atwallet@alice🛠`,
       value: signing.publicKey,
       dataSignature: expect.stringMatching(/^[A-Za-z0-9+/]+=*$/),
       encryptionPublicKey: alice.encryptionPublicKey,

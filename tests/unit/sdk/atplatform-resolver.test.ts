@@ -34,30 +34,23 @@ function counting(connect: AtConnector) {
   return { connect: counted, opened };
 }
 
-/** Alice's own app, authenticated with her PKAM key, writes her public signing key as the wallet would publish it. */
-async function publishAsAlice(value: string, dataSignature: string | null): Promise<void> {
+/** Alice's own app, authenticated with her PKAM key: what it does with her atServer. */
+async function asAlice<T>(work: (client: AtClient) => Promise<T>): Promise<T> {
   const [host, port] = platform.atServers[ALICE]!.split(':');
   const client = await AtClient.connect({ host: host!, port: Number(port) }, { connect: tlsConnector({ ca: platform.ca }), timeoutMs: 5_000 });
   try {
     await client.authenticate(ALICE, { pkamPrivateKey: aliceKeys.pkamPrivateKey });
-    const key = `public:signing_key.atwallet${ALICE}`;
-    if (dataSignature === null) await client.update(key, value);
-    else await client.update(key, value, { dataSignature });
+    return await work(client);
   } finally {
     client.close();
   }
 }
 
-async function unpublish(): Promise<void> {
-  const [host, port] = platform.atServers[ALICE]!.split(':');
-  const client = await AtClient.connect({ host: host!, port: Number(port) }, { connect: tlsConnector({ ca: platform.ca }), timeoutMs: 5_000 });
-  try {
-    await client.authenticate(ALICE, { pkamPrivateKey: aliceKeys.pkamPrivateKey });
-    await client.delete(`public:signing_key.atwallet${ALICE}`);
-  } finally {
-    client.close();
-  }
-}
+/** Writes a public signing key under `atKey` as a wallet publishes its own. */
+const publishAsAlice = (atKey: string, value: string, dataSignature: string | null) =>
+  asAlice((client) => client.update(atKey, value, dataSignature === null ? {} : { dataSignature }));
+
+const unpublish = (...atKeys: string[]) => asAlice(async (client) => void (await Promise.all(atKeys.map((key) => client.delete(key)))));
 
 beforeAll(async () => {
   platform = await startLocalAtPlatform({ atKeys: [fixture(`${ALICE}.atKeys`), fixture('@barbara.atKeys')] });
@@ -83,26 +76,62 @@ describe('verifySignIn on the atPlatform (Node, over TLS)', () => {
 
   it('confirms the signing key too once it is published, signed by the encryption key, and refuses a bad dataSignature', async () => {
     const fresh = () => createAtPlatformResolver(on());
-    await publishAsAlice(alice.binding.value, alice.binding.dataSignature);
+    const { atKey, value, dataSignature } = alice.binding;
+    await publishAsAlice(atKey, value, dataSignature);
     try {
       await expect(verifySignIn(response, { ...options, resolver: fresh() })).resolves.toMatchObject({ signingKeyPublished: true });
-      // Another wallet of Alice's signs in while this one's key is published.
-      const other = await makeWallet(aliceKeys);
-      await expectSignInError(verifySignIn(await signIn(other), { ...options, resolver: fresh() }), SignInErrorCode.KEY_MISMATCH, /another wallet signing key/);
       // Someone able to write the key, but without Alice's encryption key to sign it.
       const mallorySigned = (await makeWallet(bobKeys)).binding;
-      await publishAsAlice(alice.binding.value, mallorySigned.dataSignature);
+      await publishAsAlice(atKey, value, mallorySigned.dataSignature);
       await expectSignInError(verifySignIn(response, { ...options, resolver: fresh() }), SignInErrorCode.KEY_MISMATCH, /bad dataSignature/);
-      await publishAsAlice(alice.binding.value, null);
+      await publishAsAlice(atKey, value, null);
       await expectSignInError(verifySignIn(response, { ...options, resolver: fresh() }), SignInErrorCode.KEY_MISMATCH, /bad dataSignature/);
+      // Another key written under this wallet's name.
+      const other = await makeWallet(aliceKeys);
+      await publishAsAlice(atKey, other.binding.value, other.binding.dataSignature);
+      await expectSignInError(verifySignIn(response, { ...options, resolver: fresh() }), SignInErrorCode.KEY_MISMATCH, /another wallet signing key/);
     } finally {
-      await unpublish();
+      await unpublish(atKey);
+    }
+  });
+
+  it('confirms two wallets of one atSign, each by the key it publishes under its own name', async () => {
+    const resolver = createAtPlatformResolver(on());
+    const other = await makeWallet(aliceKeys);
+    expect(other.binding.atKey).not.toBe(alice.binding.atKey);
+    await publishAsAlice(alice.binding.atKey, alice.binding.value, alice.binding.dataSignature);
+    try {
+      // The other wallet has not published yet: confirmed by the encryption key alone.
+      await expect(verifySignIn(await signIn(other), { ...options, resolver })).resolves.toMatchObject({ signingKeyPublished: false });
+      await publishAsAlice(other.binding.atKey, other.binding.value, other.binding.dataSignature);
+      await expect(verifySignIn(await signIn(other), { ...options, resolver: createAtPlatformResolver(on()) })).resolves.toMatchObject({
+        signingKeyPublished: true,
+      });
+      await expect(verifySignIn(response, { ...options, resolver })).resolves.toMatchObject({ signingKeyPublished: true });
+    } finally {
+      await unpublish(alice.binding.atKey, other.binding.atKey);
+    }
+  });
+
+  it('asks again, past its cache, before refusing a signing key it kept from an earlier answer', async () => {
+    const resolver = createAtPlatformResolver(on());
+    const { atKey, value, dataSignature } = alice.binding;
+    const other = await makeWallet(aliceKeys);
+    // A stale key under this wallet's name is kept by the resolver…
+    await publishAsAlice(atKey, other.binding.value, other.binding.dataSignature);
+    try {
+      await expectSignInError(verifySignIn(response, { ...options, resolver }), SignInErrorCode.KEY_MISMATCH, /another wallet signing key/);
+      // …then the wallet publishes its own: the same resolver confirms it at once.
+      await publishAsAlice(atKey, value, dataSignature);
+      await expect(verifySignIn(response, { ...options, resolver })).resolves.toMatchObject({ signingKeyPublished: true });
+    } finally {
+      await unpublish(atKey);
     }
   });
 
   it('refuses other keys under a known atSign’s name (KEY_MISMATCH)', async () => {
     const mallory = await makeWallet({ ...bobKeys, atSign: ALICE });
-    expect(mallory.binding.atKey).toBe(`public:signing_key.atwallet${ALICE}`);
+    expect(mallory.binding.atKey).toMatch(new RegExp(`^public:[0-9a-f]{16}\\.signing_key\\.atwallet${ALICE}$`, 'u'));
     await expectSignInError(verifySignIn(await signIn(mallory), { ...options, ...on() }), SignInErrorCode.KEY_MISMATCH, /another encryption public key/);
   });
 

@@ -84,7 +84,7 @@ describe('the demo server signs a person in', () => {
     response = await signedResponse(await getNonce());
     const answer = await post('/api/verify', { response, profile });
     expect(answer.status).toBe(200);
-    expect(await answer.json()).toEqual({ atSign: '@alice🛠', keySource: 'atServer' });
+    expect(await answer.json()).toEqual({ atSign: '@alice🛠', keySource: 'atServer', signingKeyPublished: false });
     const [setCookie] = answer.headers.getSetCookie();
     expect(setCookie).toMatch(new RegExp(`^${SESSION_COOKIE}=[A-Za-z0-9_-]{43};`));
     expect(setCookie).toContain('HttpOnly');
@@ -96,7 +96,7 @@ describe('the demo server signs a person in', () => {
   it('knows who is signed in from the cookie, with the profile they shared', async () => {
     const answer = await fetch(api('/api/me'), { headers: { Cookie: cookie } });
     expect(answer.status).toBe(200);
-    expect(await answer.json()).toEqual({ atSign: '@alice🛠', keySource: 'atServer', profile });
+    expect(await answer.json()).toEqual({ atSign: '@alice🛠', keySource: 'atServer', signingKeyPublished: false, profile });
   });
 
   it('refuses the same response a second time: the nonce was spent', async () => {

@@ -27,14 +27,21 @@ beforeAll(async () => {
 const withResolver = (answer: PublishedAtSignKeys | null) => ({ ...options, resolver: async () => answer });
 
 describe('verifySignIn confirms on the atPlatform', () => {
-  it("says 'atServer' when the published encryption key is the binding's, asking with the normalised atSign", async () => {
+  it("says 'atServer' when the published encryption key is the binding's, asking with the normalised atSign and the wallet's key name", async () => {
     const resolver = vi.fn(async () => ({ encryptionPublicKey: aliceKeys.encryptionPublicKey, signingKey: null }));
     await expect(verifySignIn(response, { ...options, resolver })).resolves.toMatchObject({
       atSign: '@alice🛠',
       keySource: 'atServer',
       signingKeyPublished: false,
     });
-    expect(resolver).toHaveBeenCalledExactlyOnceWith('@alice🛠');
+    expect(resolver).toHaveBeenCalledExactlyOnceWith('@alice🛠', { signingAtKey: response.keyBinding.atKey });
+  });
+
+  it('asks once more, fresh, before refusing what a resolver answered, and accepts the fresh answer', async () => {
+    const stale = { encryptionPublicKey: aliceKeys.encryptionPublicKey, signingKey: { value: 'another key', dataSignature: null } };
+    const resolver = vi.fn(async (_atSign: string, question?: { fresh?: boolean }) => (question?.fresh ? published : stale));
+    await expect(verifySignIn(response, { ...options, resolver })).resolves.toMatchObject({ signingKeyPublished: true });
+    expect(resolver.mock.calls.map(([, question]) => question?.fresh ?? false)).toEqual([false, true]);
   });
 
   it('confirms the signing key too when the wallet published it, signed by the encryption key', async () => {

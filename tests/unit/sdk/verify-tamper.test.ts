@@ -73,7 +73,11 @@ describe('a tampered response is refused', () => {
     await refused({ ...response, keyBinding: { ...response.keyBinding, value: mallory.publicKey } }, SignInErrorCode.BAD_KEY_BINDING, /not the publicKey that signed/);
     const signature = await signText(mallory, response.message);
     const forged = { ...response, signature, publicKey: mallory.publicKey, keyBinding: { ...alice.binding, value: mallory.publicKey } };
-    await refused(forged, SignInErrorCode.BAD_KEY_BINDING, /dataSignature does not verify/);
+    // The name holds the key id of alice's key, not mallory's.
+    await refused(forged, SignInErrorCode.BAD_KEY_BINDING, /names another signing key than its value/);
+    // Under the first wallets' name, which has no key id, the signature is what catches it.
+    const legacy = { ...forged, keyBinding: { ...forged.keyBinding, atKey: 'public:signing_key.atwallet@alice🛠' } };
+    await refused(legacy, SignInErrorCode.BAD_KEY_BINDING, /dataSignature does not verify/);
   });
 
   it('dataSignature: one bit, another value’s, or not base64 (BAD_KEY_BINDING)', async () => {
