@@ -6,7 +6,7 @@ import { ErrorCode } from '@/src/shared/errors';
 import { isOurs, NS, RELAY_PORT, type PortRequest, type Reply } from '@/src/shared/protocol';
 import { ActivityLog } from './activity/activity-log';
 import type { FetchLike } from './atplatform/root-over-https';
-import { createWalletLinks, refreshLinks } from './atplatform/wallet-links';
+import { createWalletEnrollments, createWalletLinks, refreshLinks } from './atplatform/wallet-links';
 import { Approvals } from './approvals/approvals';
 import { callerFromSender, withTopOrigin } from './caller';
 import { WalletDatabase } from './db/database';
@@ -74,6 +74,7 @@ export function createServices(
     activity,
     siteUse,
     links,
+    enrollments: createWalletEnrollments({ settings, fetch: fetchImpl, now }),
     alarms,
     frames,
     events,

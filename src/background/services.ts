@@ -2,6 +2,7 @@
 // with fakes and nothing reaches for a global.
 import type { ActivityLog } from './activity/activity-log';
 import type { Approvals } from './approvals/approvals';
+import type { Enrollments } from './atplatform/enrollments';
 import type { AtServerLinks } from './atplatform/links';
 import type { GrantsRepo } from './db/grants-repo';
 import type { PersonasRepo } from './db/personas-repo';
@@ -27,6 +28,8 @@ export interface Services {
   siteUse: SiteUseRepo;
   /** The connections to the atSigns' atServers, open while the wallet is unlocked. */
   links: AtServerLinks;
+  /** Requests to add this wallet to an atSign, waiting for approval. */
+  enrollments: Enrollments;
   alarms: AlarmsArea;
   /** ms since epoch */
   now: () => number;

@@ -6,7 +6,8 @@ export interface IdentitySummary {
   fingerprint: string;
   /** lowercase hex SHA-256 of the PKAM public key (DER) */
   pkamFingerprint: string;
-  source: 'imported' | 'created';
+  /** How its keys came: a file, made here, or given by an app that manages the atSign (APKAM enrollment). */
+  source: 'imported' | 'created' | 'enrolled';
   /** ms since epoch */
   addedAt: number;
   /** base64url ed25519 key the wallet signs sign-ins with */

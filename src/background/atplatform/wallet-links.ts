@@ -7,6 +7,7 @@ import type { IdentitiesRepo, IdentitySecrets } from '../db/identities-repo';
 import type { SettingsRepo } from '../db/settings-repo';
 import type { Vault } from '../vault/vault';
 import { browserConnector } from './browser-connector';
+import { Enrollments } from './enrollments';
 import { AtServerLinks } from './links';
 import { publishSigningKey } from './publish-signing-key';
 import { findAtServerOverHttps, type FetchLike } from './root-over-https';
@@ -19,6 +20,15 @@ export interface WalletLinksDeps {
   now: () => number;
 }
 
+/** The atServer's address: the one the person gave for this atSign, else the root's answer. */
+function locator(settings: SettingsRepo, fetch: FetchLike) {
+  return async (atSign: string) => {
+    const given = (await settings.get('atServerAddresses'))[atSign];
+    if (given) return parseAddress(given);
+    return findAtServerOverHttps(await settings.get('atPlatformRoot'), atSign, fetch);
+  };
+}
+
 export function createWalletLinks({ identities, settings, vault, fetch, now }: WalletLinksDeps): AtServerLinks {
   const record = async (atSign: string) => {
     const found = await identities.get(atSign);
@@ -26,11 +36,7 @@ export function createWalletLinks({ identities, settings, vault, fetch, now }: W
     return found;
   };
   return new AtServerLinks({
-    async locate(atSign) {
-      const given = (await settings.get('atServerAddresses'))[atSign];
-      if (given) return parseAddress(given);
-      return findAtServerOverHttps(await settings.get('atPlatformRoot'), atSign, fetch);
-    },
+    locate: locator(settings, fetch),
     connect: browserConnector(fetch),
     async credentials(atSign) {
       const secrets = await vault.unseal<IdentitySecrets>((await record(atSign)).secrets);
@@ -47,6 +53,16 @@ export function createWalletLinks({ identities, settings, vault, fetch, now }: W
       const timer = setTimeout(task, ms);
       return () => clearTimeout(timer);
     },
+  });
+}
+
+/** Enrollment requests, finding atServers and connecting as the links do. */
+export function createWalletEnrollments({ settings, fetch, now }: Pick<WalletLinksDeps, 'settings' | 'fetch' | 'now'>): Enrollments {
+  return new Enrollments({
+    locate: locator(settings, fetch),
+    connect: browserConnector(fetch),
+    now,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   });
 }
 

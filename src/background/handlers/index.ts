@@ -1,6 +1,7 @@
 import { listActivity } from './activity';
 import { answerApproval, getApproval } from './approval-window';
 import { getAtPlatform, reconnectAtServer, setAtPlatformRoot, setAtServerAddress } from './atplatform';
+import { awaitEnrollment, cancelEnrollment, requestEnrollment } from './enrollment';
 import { getGrant } from './get-grant';
 import { createAtSign, exportAtKeys, importAtKeys, removeAtSign, setActiveAtSign } from './identities';
 import { listGrants, revokeGrant, updateGrant } from './grants';
@@ -41,4 +42,7 @@ export const handlers: Handlers = {
   wallet_setAtPlatformRoot: setAtPlatformRoot,
   wallet_setAtServerAddress: setAtServerAddress,
   wallet_reconnectAtServer: reconnectAtServer,
+  wallet_requestEnrollment: requestEnrollment,
+  wallet_awaitEnrollment: awaitEnrollment,
+  wallet_cancelEnrollment: cancelEnrollment,
 };

@@ -2,6 +2,7 @@
 // finds atServers, and how each atSign's connection stands.
 import type { AtServerStatus } from '../atserver-status';
 import * as s from '../schema';
+import type { IdentitySummary } from '../wallet-state';
 import { atSign } from './params';
 
 export interface AtPlatformView {
@@ -42,4 +43,35 @@ export const atPlatformMethods = {
     params: s.object({ atSign }),
     result: s.type<AtPlatformView>(),
   },
+  /**
+   * Asks the atSign's atServer to let this wallet in (APKAM), with a one-time
+   * code from an app that manages the atSign; answers once the request waits
+   * for that app's approval.
+   */
+  wallet_requestEnrollment: {
+    caller: 'ui',
+    permission: 'unlocked',
+    params: s.object({ atSign, otp: s.string({ min: 1, max: 64 }) }),
+    result: s.type<PendingEnrollmentView>(),
+  },
+  /** Waits (minutes, if need be) for the decision; the atSign once approved. */
+  wallet_awaitEnrollment: {
+    caller: 'ui',
+    permission: 'unlocked',
+    params: s.object({ atSign }),
+    result: s.type<IdentitySummary>(),
+  },
+  wallet_cancelEnrollment: {
+    caller: 'ui',
+    permission: 'unlocked',
+    params: s.object({ atSign }),
+    result: s.type<null>(),
+  },
 } as const;
+
+export interface PendingEnrollmentView {
+  atSign: string;
+  enrollmentId: string;
+  /** How the request names this wallet to the approving app. */
+  deviceName: string;
+}

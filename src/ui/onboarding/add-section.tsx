@@ -1,8 +1,10 @@
-// "Add an atSign": import one or create one, side by side — or, right after
-// adding one, what was added.
+// "Add an atSign": import one, add this wallet to one the person has, or
+// create one, side by side — or, right after adding one, what was added.
+import type { PendingEnrollmentView } from '../../shared/methods/atplatform';
 import type { IdentitySummary } from '../../shared/wallet-state';
 import { AddedPanel } from './added-panel';
 import { CreateCard } from './create-card';
+import { EnrollCard } from './enroll-card';
 import { ImportCard } from './import-card';
 
 interface Props {
@@ -10,11 +12,17 @@ interface Props {
   firstOne: boolean;
   onImport: (content: string, fileName: string) => Promise<void>;
   onCreate: (atSign: string) => Promise<void>;
+  root: string | null;
+  onSaveRoot: (root: string) => Promise<void>;
+  onRequestEnrollment: (atSign: string, otp: string) => Promise<PendingEnrollmentView>;
+  onAwaitEnrollment: (atSign: string) => Promise<void>;
+  onCancelEnrollment: (atSign: string) => Promise<void>;
   onAddAnother: () => void;
   onDone: () => void;
 }
 
-export function AddSection({ added, firstOne, onImport, onCreate, onAddAnother, onDone }: Props) {
+export function AddSection(props: Props) {
+  const { added, firstOne, onImport, onCreate, onAddAnother, onDone } = props;
   if (added) {
     return (
       <section class="section" aria-labelledby="add-heading">
@@ -28,6 +36,13 @@ export function AddSection({ added, firstOne, onImport, onCreate, onAddAnother, 
       <h2 id="add-heading">Add an atSign</h2>
       <div class="choices">
         <ImportCard onImport={onImport} />
+        <EnrollCard
+          root={props.root}
+          onSaveRoot={props.onSaveRoot}
+          onRequest={props.onRequestEnrollment}
+          onAwait={props.onAwaitEnrollment}
+          onCancel={props.onCancelEnrollment}
+        />
         <CreateCard onCreate={onCreate} />
       </div>
     </section>

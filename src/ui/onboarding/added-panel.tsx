@@ -10,7 +10,7 @@ interface Props {
 
 export function AddedPanel({ identity, onAddAnother, onDone }: Props) {
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
-  const how = identity.source === 'created' ? 'created' : 'imported';
+  const how = { created: 'created', imported: 'imported', enrolled: 'given to this wallet by your other app' }[identity.source];
   return (
     <div class="card added">
       <h2 id="add-heading" ref={headingRef} tabIndex={-1}>

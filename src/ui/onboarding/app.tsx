@@ -1,7 +1,8 @@
 // The onboarding page: set a passphrase, add atSigns, manage them. This is
 // the one component of the page that talks to the background; everything
 // below it renders what it is handed and reports back through callbacks.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { call } from '../client';
 import type { IdentitySummary } from '../../shared/wallet-state';
 import { downloadFile } from '../shared/download';
 import { LoadStatus } from '../shared/load-status';
@@ -10,6 +11,7 @@ import { useWallet } from '../shared/use-wallet';
 import { AddSection } from './add-section';
 import { IdentitiesSection } from './identities-section';
 import { PageHeader } from '../shared/page-header';
+import { saveRoot } from '../shared/save-root';
 import { SecuritySection } from './security-section';
 import { SetupForm } from './setup-form';
 
@@ -17,6 +19,12 @@ export function App() {
   const { state, reload, actions } = useWallet();
   const [added, setAdded] = useState<IdentitySummary | null>(null);
   const wallet = state.status === 'ready' ? state.value : null;
+  // The root is read once the wallet is open; adding by enrollment needs it.
+  const [root, setRoot] = useState<string | null>(null);
+  const unlocked = wallet?.unlocked === true;
+  useEffect(() => {
+    if (unlocked) call('wallet_getAtPlatform').then((view) => setRoot(view.root), () => setRoot(null));
+  }, [unlocked]);
 
   const exportFile = async (atSign: string, passphrase: string) => {
     const file = await actions.exportAtKeys(atSign, passphrase);
@@ -39,6 +47,11 @@ export function App() {
           firstOne={wallet.identities.length === 0}
           onImport={async (content, fileName) => setAdded(await actions.importAtKeys(content, fileName))}
           onCreate={async (atSign) => setAdded(await actions.createAtSign(atSign))}
+          root={root}
+          onSaveRoot={async (next) => setRoot((await saveRoot(next)).root)}
+          onRequestEnrollment={actions.requestEnrollment}
+          onAwaitEnrollment={async (atSign) => setAdded(await actions.awaitEnrollment(atSign))}
+          onCancelEnrollment={actions.cancelEnrollment}
           onAddAnother={() => setAdded(null)}
           onDone={() => window.close()}
         />

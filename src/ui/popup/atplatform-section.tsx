@@ -7,6 +7,7 @@ import { FormAlert } from '../shared/form-alert';
 import { FormStatus } from '../shared/form-status';
 import { useSubmit } from '../shared/use-submit';
 import type { Loadable } from '../shared/use-call';
+import { RootForm } from '../shared/root-form';
 import { describeAtServerStatus } from './atserver-words';
 import type { AtPlatformActions } from './use-atplatform';
 
@@ -112,41 +113,5 @@ function AddressForm({
         <FormStatus>{save.busy ? 'Saving…' : ''}</FormStatus>
       </form>
     </details>
-  );
-}
-
-function RootForm({ root, onSave }: { root: string; onSave: (root: string) => Promise<void> }) {
-  const [text, setText] = useState(root);
-  const save = useSubmit(onSave);
-  return (
-    <form
-      class="root-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save.submit(text);
-      }}
-    >
-      <div class="field">
-        <label for="atplatform-root">Root directory</label>
-        <input
-          id="atplatform-root"
-          class="input"
-          value={text}
-          autocomplete="off"
-          spellcheck={false}
-          aria-describedby="atplatform-root-hint"
-          aria-invalid={save.error ? 'true' : undefined}
-          onInput={(event) => setText(event.currentTarget.value)}
-        />
-        <p class="field__hint" id="atplatform-root-hint">
-          Where the wallet asks, over HTTPS, where each atSign’s atServer is. Change it only for a private atPlatform.
-        </p>
-      </div>
-      <button type="submit" class="button button--secondary button--small" disabled={save.busy}>
-        Save root
-      </button>
-      <FormAlert error={save.error} />
-      <FormStatus>{save.busy ? 'Saving…' : ''}</FormStatus>
-    </form>
   );
 }

@@ -3,10 +3,9 @@
 // the whole new view, which replaces the old one.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { call } from '../client';
-import { rootOrigin } from '../../shared/root-origin';
 import type { AtPlatformView } from '../../shared/methods/atplatform';
-import { ensureHostAccess } from '../shared/host-access';
 import { isLockedError, messageOf } from '../shared/is-locked-error';
+import { saveRoot } from '../shared/save-root';
 import type { Loadable } from '../shared/use-call';
 
 export interface AtPlatformActions {
@@ -16,14 +15,6 @@ export interface AtPlatformActions {
 }
 
 const REFRESH_MS = 1_000;
-
-function rootOriginOrNull(root: string): string | null {
-  try {
-    return rootOrigin(root);
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Asks only while `shown`. `onLocked` is told when a change was refused
@@ -69,12 +60,7 @@ export function useAtPlatform(shown: boolean, onLocked: () => void): { view: Loa
   );
 
   const actions: AtPlatformActions = {
-    setRoot: async (root) => {
-      const origin = rootOriginOrNull(root);
-      // A root that is not a valid origin is refused by the background, in its words.
-      if (origin) await ensureHostAccess(origin);
-      await change(call('wallet_setAtPlatformRoot', { root }));
-    },
+    setRoot: (root) => change(saveRoot(root)),
     setAddress: (atSign, address) => change(call('wallet_setAtServerAddress', { atSign, address })),
     reconnect: (atSign) => change(call('wallet_reconnectAtServer', { atSign })),
   };

@@ -20,6 +20,11 @@ export interface WalletActions {
   setAutoLock(minutes: AutoLockMinutes): Promise<void>;
   importAtKeys(content: string, fileName: string): Promise<IdentitySummary>;
   createAtSign(atSign: string): Promise<IdentitySummary>;
+  /** Asks the atSign's atServer to let this wallet in; resolves once the request waits for approval. */
+  requestEnrollment(atSign: string, otp: string): Promise<ResultOf<'wallet_requestEnrollment'>>;
+  /** Resolves with the atSign once an app that manages it approves. */
+  awaitEnrollment(atSign: string): Promise<IdentitySummary>;
+  cancelEnrollment(atSign: string): Promise<void>;
   exportAtKeys(atSign: string, passphrase: string): Promise<ResultOf<'wallet_exportAtKeys'>>;
   setActiveAtSign(atSign: string): Promise<void>;
   removeAtSign(atSign: string): Promise<void>;
@@ -89,6 +94,9 @@ export function useWallet(): Wallet {
       setAutoLock: (minutes) => change(call('wallet_setAutoLock', { minutes })),
       importAtKeys: (content, fileName) => add(call('wallet_importAtKeys', { content, fileName })),
       createAtSign: (atSign) => add(call('wallet_createAtSign', { atSign })),
+      requestEnrollment: (atSign, otp) => guard(call('wallet_requestEnrollment', { atSign, otp })),
+      awaitEnrollment: (atSign) => add(call('wallet_awaitEnrollment', { atSign })),
+      cancelEnrollment: async (atSign) => void (await guard(call('wallet_cancelEnrollment', { atSign }))),
       exportAtKeys: (atSign, passphrase) => guard(call('wallet_exportAtKeys', { atSign, passphrase })),
       setActiveAtSign: (atSign) => change(call('wallet_setActiveAtSign', { atSign })),
       removeAtSign: (atSign) => change(call('wallet_removeAtSign', { atSign })),

@@ -1,0 +1,60 @@
+import { AtClientError } from '@/src/atplatform';
+import { ErrorCode, WalletError } from '@/src/shared/errors';
+import { EnrollmentError } from '../atplatform/enrollment';
+import { RootLookupError } from '../atplatform/root-over-https';
+import { refreshLinks } from '../atplatform/wallet-links';
+import { addIdentity, alreadyThere } from '../identities/add-identity';
+import { requireAtSign } from '../identities/key-errors';
+import type { Handler } from './types';
+
+/** What the person typed wrong is -32602; what happened on the way is -32603; both with a sentence and the reason. */
+function asWalletError(error: unknown): unknown {
+  if (error instanceof EnrollmentError) {
+    const theirs = error.problem === 'otp-refused' || error.problem === 'not-found' || error.problem === 'not-activated';
+    return new WalletError(theirs ? ErrorCode.InvalidParams : ErrorCode.Internal, error.message, { reason: error.problem });
+  }
+  if (error instanceof RootLookupError || error instanceof AtClientError) {
+    return new WalletError(ErrorCode.Internal, error.message, { reason: 'unreachable' });
+  }
+  return error;
+}
+
+/** How the request names this wallet to the approving app: the browser and a few random letters, no spaces (the atServer keys it by name). */
+function deviceName(): string {
+  const browser = import.meta.env.FIREFOX ? 'firefox' : 'chromium';
+  const suffix = Array.from(crypto.getRandomValues(new Uint8Array(3)), (b) => b.toString(16).padStart(2, '0')).join('');
+  return `atsign-wallet-${browser}-${suffix}`;
+}
+
+export const requestEnrollment: Handler<'wallet_requestEnrollment'> = async ({ params }, services) => {
+  const atSign = requireAtSign(params.atSign);
+  const otp = params.otp.trim();
+  if (!/^[A-Za-z0-9]{4,32}$/.test(otp)) {
+    throw new WalletError(ErrorCode.InvalidParams, 'A one-time code is letters and digits, as your other app shows it.', { reason: 'bad-otp' });
+  }
+  if (await services.identities.get(atSign)) throw alreadyThere(atSign);
+  try {
+    const { enrollmentId, deviceName: name } = await services.enrollments.request(atSign, otp, deviceName());
+    return { atSign, enrollmentId, deviceName: name };
+  } catch (error) {
+    throw asWalletError(error);
+  }
+};
+
+export const awaitEnrollment: Handler<'wallet_awaitEnrollment'> = async ({ params }, services) => {
+  const atSign = requireAtSign(params.atSign);
+  let keys;
+  try {
+    keys = await services.enrollments.waitForApproval(atSign);
+  } catch (error) {
+    throw asWalletError(error);
+  }
+  const added = await addIdentity(keys, 'enrolled', services);
+  await refreshLinks(services);
+  return added;
+};
+
+export const cancelEnrollment: Handler<'wallet_cancelEnrollment'> = async ({ params }, services) => {
+  services.enrollments.cancel(requireAtSign(params.atSign));
+  return null;
+};
