@@ -7,7 +7,7 @@ export interface IdentitySummary {
   /** lowercase hex SHA-256 of the PKAM public key (DER) */
   pkamFingerprint: string;
   /** How its keys came: a file, made here, or given by an app that manages the atSign (APKAM enrollment). */
-  source: 'imported' | 'created' | 'enrolled';
+  source: 'imported' | 'created' | 'enrolled' | 'activated';
   /** ms since epoch */
   addedAt: number;
   /** base64url ed25519 key the wallet signs sign-ins with */

@@ -1,11 +1,15 @@
 // Onboarding and the popup's lock, clicked through as a person would.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { AtClient, parseAddress } from '@/src/atplatform';
+import { tlsConnector } from '@/src/atplatform/transports/node-tls';
+import { readAtKeys } from '@/src/keys';
 import { browserNames, launchWallet, type WalletBrowser } from './harness';
 import { atKeysFixtures } from './harness/fixtures';
 import { callWallet } from './harness/wallet-api';
 import { OnboardingPage } from './pages/onboarding-page';
 
 const PASSPHRASE = 'a long enough passphrase';
+const ACTIVATE_FORM = 'form[aria-labelledby="activate-heading"]';
 const fixtures = atKeysFixtures();
 
 describe.each(browserNames)('%s: onboarding', (browserName) => {
@@ -53,21 +57,28 @@ describe.each(browserNames)('%s: onboarding', (browserName) => {
     await onboarding.close();
   });
 
-  it('creates an atSign: refuses a name that breaks the rules, shows the work, then the atSign and its fingerprint', async () => {
+  it('activates a new atSign: refuses a wrong secret, shows the work, then the atSign, online, and a file that opens it', async () => {
+    const { root, atServers, ca, unactivated } = inject('atPlatform');
+    const { atSign, cramSecret } = unactivated[browserName];
     const onboarding = await OnboardingPage.open(wallet);
     const { page } = onboarding;
-    await page.waitForRole('button', 'Create');
+    await page.waitForRole('button', 'Activate');
+    // The wallet asks the run's root where the new atSign's atServer is.
+    await page.evaluate(() => void ((document.querySelector('details.enroll-root') as HTMLDetailsElement).open = true), undefined);
+    await page.fillLabel('Root directory', root);
+    await page.clickRole('button', 'Save root');
+    await vi.waitFor(async () => expect((await callWallet(wallet, 'wallet_getAtPlatform')).root).toBe(`https://${root}`));
     const before = await onboarding.shownFingerprints();
     expect(before).toHaveLength(fixtures.length);
 
-    // A name that breaks the rules: the rules' words, and nothing is made.
-    await page.fillLabel('atSign', 'new friend!');
-    await page.clickRole('button', 'Create');
-    expect(await onboarding.alertText()).toBe(
-      'An atSign cannot contain "!". An atSign cannot contain spaces or other whitespace.',
-    );
+    // A wrong secret: the atServer's refusal in words, and nothing is added.
+    await page.fillLabel('atSign', atSign, ACTIVATE_FORM);
+    await page.fillLabel('Activation secret', `${cramSecret}0`, ACTIVATE_FORM);
+    await page.clickRole('button', 'Activate');
+    await expect
+      .poll(() => page.textOf(`${ACTIVATE_FORM} [role="alert"]`), { timeout: 15_000 })
+      .toBe(`${atSign}’s atServer did not accept the activation secret. Check it, or whether ${atSign} is already activated.`);
     expect(await onboarding.shownFingerprints()).toEqual(before);
-    expect((await callWallet(wallet, 'wallet_getState')).identities).toHaveLength(fixtures.length);
 
     // Everything the person is shown while the keys are made, however quickly that goes.
     await page.evaluate(() => {
@@ -76,24 +87,41 @@ describe.each(browserNames)('%s: onboarding', (browserName) => {
       new MutationObserver(() => {
         for (const bar of document.querySelectorAll('progress, [role="progressbar"]'))
           w.seen.progress.push(bar.getAttribute('aria-label') ?? '');
-        const status = (document.querySelector('#create-heading')?.closest('form')?.querySelector('[role="status"]') as HTMLElement | null)
+        const status = (document.querySelector('#activate-heading')?.closest('form')?.querySelector('[role="status"]') as HTMLElement | null)
           ?.innerText.trim();
         if (status) w.seen.status.push(status);
       }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
     }, undefined);
-    await page.fillLabel('atSign', 'NewFriend');
-    await page.clickRole('button', 'Create');
-    await page.waitForRole('heading', '@newfriend is in your wallet');
+    await page.fillLabel('Activation secret', cramSecret, ACTIVATE_FORM);
+    await page.clickRole('button', 'Activate');
+    await page.waitForRole('heading', `${atSign} is in your wallet`);
     const seen = await page.evaluate(() => (window as unknown as { seen: { progress: string[]; status: string[] } }).seen, undefined);
-    expect(seen.progress).toContain('Generating keys for @NewFriend');
-    expect(seen.status.some((text) => text.startsWith('Generating keys for @NewFriend…'))).toBe(true);
-    expect(await onboarding.pageText()).toContain('Its keys were created and are encrypted with your passphrase.');
+    expect(seen.progress).toContain(`Activating ${atSign}`);
+    expect(seen.status.some((text) => text.startsWith(`Making keys for ${atSign} and activating it…`))).toBe(true);
+    expect(await onboarding.pageText()).toContain('Its keys exist only in this wallet.');
 
-    const created = (await callWallet(wallet, 'wallet_getState')).identities.find((i) => i.atSign === '@newfriend');
-    expect(created).toMatchObject({ source: 'created', fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const activated = (await callWallet(wallet, 'wallet_getState')).identities.find((i) => i.atSign === atSign);
+    expect(activated).toMatchObject({ source: 'activated', fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const shown = await onboarding.shownFingerprints();
     expect(shown).toHaveLength(fixtures.length + 1);
-    expect(shown).toContainEqual({ fingerprint: created!.fingerprint, text: created!.fingerprint });
+    expect(shown).toContainEqual({ fingerprint: activated!.fingerprint, text: activated!.fingerprint });
+    await expect
+      .poll(async () => (await callWallet(wallet, 'wallet_getAtPlatform')).atSigns.find((a) => a.atSign === atSign)?.status.state, {
+        timeout: 20_000,
+      })
+      .toBe('online');
+
+    // Its exported .atKeys file opens the atSign with PKAM, as any atPlatform app would use it.
+    const file = await callWallet(wallet, 'wallet_exportAtKeys', { atSign, passphrase: PASSPHRASE });
+    const keys = await readAtKeys(file.content);
+    const client = await AtClient.connect(parseAddress(atServers[atSign]!), { connect: tlsConnector({ ca }) });
+    try {
+      await client.authenticate(atSign, { pkamPrivateKey: keys.pkamPrivateKey, enrollmentId: keys.extra.enrollmentId as string });
+      // The owner reads its own public key with llookup.
+      await expect(client.llookup(`public:publickey${atSign}`)).resolves.toBe(keys.encryptionPublicKey);
+    } finally {
+      client.close();
+    }
     await onboarding.close();
   });
 

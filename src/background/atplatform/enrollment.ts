@@ -44,7 +44,16 @@ export async function makeEnrollmentMaterial(encryptionPublicKey: string): Promi
 /** Why an enrollment did not go through, for the person. */
 export class EnrollmentError extends Error {
   constructor(
-    readonly problem: 'not-found' | 'not-activated' | 'otp-refused' | 'denied' | 'revoked' | 'expired' | 'bad-keys' | 'unexpected',
+    readonly problem:
+      | 'not-found'
+      | 'not-activated'
+      | 'otp-refused'
+      | 'secret-refused'
+      | 'denied'
+      | 'revoked'
+      | 'expired'
+      | 'bad-keys'
+      | 'unexpected',
     message: string,
     options?: { cause?: unknown },
   ) {

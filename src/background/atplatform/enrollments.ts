@@ -7,6 +7,7 @@
 
 import { AtClient, AtServerError, type AtAddress, type AtConnector } from '@/src/atplatform';
 import type { AtKeys } from '@/src/keys';
+import { activateAtSign } from './activation';
 import {
   EnrollmentError,
   fetchEnrolledKeys,
@@ -71,6 +72,18 @@ export class Enrollments {
       const pending = { atSign, enrollmentId, deviceName, address, material };
       this.#pending.set(atSign, pending);
       return pending;
+    } finally {
+      client.close();
+    }
+  }
+
+  /** Activates a new atSign with its activation secret; its keys, made here. */
+  async activate(atSign: string, secret: string, deviceName: string): Promise<AtKeys> {
+    const address = await this.deps.locate(atSign);
+    if (address === null) throw new EnrollmentError('not-found', `The root does not know ${atSign}.`);
+    const client = await this.#connect(address);
+    try {
+      return await activateAtSign(client, { atSign, secret, deviceName });
     } finally {
       client.close();
     }

@@ -10,7 +10,7 @@ import type { Handler } from './types';
 /** What the person typed wrong is -32602; what happened on the way is -32603; both with a sentence and the reason. */
 function asWalletError(error: unknown): unknown {
   if (error instanceof EnrollmentError) {
-    const theirs = error.problem === 'otp-refused' || error.problem === 'not-found' || error.problem === 'not-activated';
+    const theirs = ['otp-refused', 'secret-refused', 'not-found', 'not-activated'].includes(error.problem);
     return new WalletError(theirs ? ErrorCode.InvalidParams : ErrorCode.Internal, error.message, { reason: error.problem });
   }
   if (error instanceof RootLookupError || error instanceof AtClientError) {
@@ -50,6 +50,26 @@ export const awaitEnrollment: Handler<'wallet_awaitEnrollment'> = async ({ param
     throw asWalletError(error);
   }
   const added = await addIdentity(keys, 'enrolled', services);
+  await refreshLinks(services);
+  return added;
+};
+
+export const activateAtSign: Handler<'wallet_activateAtSign'> = async ({ params }, services) => {
+  const atSign = requireAtSign(params.atSign);
+  const secret = params.secret.trim();
+  if (secret === '' || /\s/.test(secret)) {
+    throw new WalletError(ErrorCode.InvalidParams, 'An activation secret is one word of letters and digits, as the registrar gave it.', {
+      reason: 'bad-secret',
+    });
+  }
+  if (await services.identities.get(atSign)) throw alreadyThere(atSign);
+  let keys;
+  try {
+    keys = await services.enrollments.activate(atSign, secret, deviceName());
+  } catch (error) {
+    throw asWalletError(error);
+  }
+  const added = await addIdentity(keys, 'activated', services);
   await refreshLinks(services);
   return added;
 };

@@ -1,7 +1,7 @@
 import { listActivity } from './activity';
 import { answerApproval, getApproval } from './approval-window';
 import { getAtPlatform, reconnectAtServer, setAtPlatformRoot, setAtServerAddress } from './atplatform';
-import { awaitEnrollment, cancelEnrollment, requestEnrollment } from './enrollment';
+import { activateAtSign, awaitEnrollment, cancelEnrollment, requestEnrollment } from './enrollment';
 import { getGrant } from './get-grant';
 import { createAtSign, exportAtKeys, importAtKeys, removeAtSign, setActiveAtSign } from './identities';
 import { listGrants, revokeGrant, updateGrant } from './grants';
@@ -45,4 +45,5 @@ export const handlers: Handlers = {
   wallet_requestEnrollment: requestEnrollment,
   wallet_awaitEnrollment: awaitEnrollment,
   wallet_cancelEnrollment: cancelEnrollment,
+  wallet_activateAtSign: activateAtSign,
 };

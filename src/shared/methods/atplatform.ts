@@ -61,6 +61,16 @@ export const atPlatformMethods = {
     params: s.object({ atSign }),
     result: s.type<IdentitySummary>(),
   },
+  /**
+   * Activates a new atSign with the secret its registrar gave: the wallet
+   * makes its keys and registers them on its atServer (CRAM).
+   */
+  wallet_activateAtSign: {
+    caller: 'ui',
+    permission: 'unlocked',
+    params: s.object({ atSign, secret: s.string({ min: 1, max: 512 }) }),
+    result: s.type<IdentitySummary>(),
+  },
   wallet_cancelEnrollment: {
     caller: 'ui',
     permission: 'unlocked',

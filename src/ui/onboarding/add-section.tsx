@@ -1,9 +1,9 @@
 // "Add an atSign": import one, add this wallet to one the person has, or
-// create one, side by side — or, right after adding one, what was added.
+// activate a new one, side by side — or, right after adding one, what was added.
 import type { PendingEnrollmentView } from '../../shared/methods/atplatform';
 import type { IdentitySummary } from '../../shared/wallet-state';
 import { AddedPanel } from './added-panel';
-import { CreateCard } from './create-card';
+import { ActivateCard } from './activate-card';
 import { EnrollCard } from './enroll-card';
 import { ImportCard } from './import-card';
 
@@ -11,7 +11,7 @@ interface Props {
   added: IdentitySummary | null;
   firstOne: boolean;
   onImport: (content: string, fileName: string) => Promise<void>;
-  onCreate: (atSign: string) => Promise<void>;
+  onActivate: (atSign: string, secret: string) => Promise<void>;
   root: string | null;
   onSaveRoot: (root: string) => Promise<void>;
   onRequestEnrollment: (atSign: string, otp: string) => Promise<PendingEnrollmentView>;
@@ -22,7 +22,7 @@ interface Props {
 }
 
 export function AddSection(props: Props) {
-  const { added, firstOne, onImport, onCreate, onAddAnother, onDone } = props;
+  const { added, firstOne, onImport, onActivate, onAddAnother, onDone } = props;
   if (added) {
     return (
       <section class="section" aria-labelledby="add-heading">
@@ -43,7 +43,7 @@ export function AddSection(props: Props) {
           onAwait={props.onAwaitEnrollment}
           onCancel={props.onCancelEnrollment}
         />
-        <CreateCard onCreate={onCreate} />
+        <ActivateCard onActivate={onActivate} />
       </div>
     </section>
   );

@@ -10,7 +10,12 @@ interface Props {
 
 export function AddedPanel({ identity, onAddAnother, onDone }: Props) {
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
-  const how = { created: 'created', imported: 'imported', enrolled: 'given to this wallet by your other app' }[identity.source];
+  const how = {
+    created: 'created',
+    imported: 'imported',
+    enrolled: 'given to this wallet by your other app',
+    activated: 'made here and registered on its atServer',
+  }[identity.source];
   return (
     <div class="card added">
       <h2 id="add-heading" ref={headingRef} tabIndex={-1}>
@@ -20,6 +25,12 @@ export function AddedPanel({ identity, onAddAnother, onDone }: Props) {
         Its keys were {how} and are encrypted with your passphrase. Check its fingerprints under “Your atSigns” against
         the ones your other atSign apps show.
       </p>
+      {(identity.source === 'activated' || identity.source === 'created') && (
+        <p>
+          <strong>Its keys exist only in this wallet.</strong> Export a copy under “Your atSigns” now and keep it somewhere
+          safe: without it, losing this browser loses the atSign.
+        </p>
+      )}
       <div class="actions">
         <button type="button" class="button button--secondary" onClick={onAddAnother}>
           Add another

@@ -46,7 +46,7 @@ export function App() {
           added={added}
           firstOne={wallet.identities.length === 0}
           onImport={async (content, fileName) => setAdded(await actions.importAtKeys(content, fileName))}
-          onCreate={async (atSign) => setAdded(await actions.createAtSign(atSign))}
+          onActivate={async (atSign, secret) => setAdded(await actions.activateAtSign(atSign, secret))}
           root={root}
           onSaveRoot={async (next) => setRoot((await saveRoot(next)).root)}
           onRequestEnrollment={actions.requestEnrollment}

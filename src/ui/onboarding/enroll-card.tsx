@@ -8,6 +8,7 @@ import { FormAlert } from '../shared/form-alert';
 import { FormStatus } from '../shared/form-status';
 import { RootForm } from '../shared/root-form';
 import { useSubmit } from '../shared/use-submit';
+import { AtSignField } from './atsign-field';
 import { displayAtSign } from '../shared/words';
 
 interface Props {
@@ -48,21 +49,7 @@ export function EnrollCard({ root, onSaveRoot, onRequest, onAwait, onCancel }: P
           Get a one-time code from an app that manages your atSign, then approve this wallet there. No key file needed.
         </p>
         <fieldset class="plain" disabled={request.busy}>
-          <div class="field">
-            <label for="enroll-atsign">atSign</label>
-            <input
-              id="enroll-atsign"
-              ref={inputRef}
-              class="input"
-              type="text"
-              placeholder="@yourname"
-              value={atSign}
-              autocomplete="off"
-              autocapitalize="none"
-              spellcheck={false}
-              onInput={(event) => setAtSign(event.currentTarget.value)}
-            />
-          </div>
+          <AtSignField id="enroll-atsign" value={atSign} onChange={setAtSign} inputRef={inputRef} />
           <div class="field">
             <label for="enroll-otp">One-time code</label>
             <input

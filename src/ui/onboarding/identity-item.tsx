@@ -55,7 +55,7 @@ export function IdentityItem({ identity, index, active, justAdded, onMakeActive,
           <dd>
             <Fingerprint hex={identity.pkamFingerprint} kind="pkam" />
           </dd>
-          <dt>{{ created: 'Created', imported: 'Imported', enrolled: 'Added by approval' }[identity.source]}</dt>
+          <dt>{{ created: 'Created', imported: 'Imported', enrolled: 'Added by approval', activated: 'Activated' }[identity.source]}</dt>
           <dd>
             <time dateTime={new Date(identity.addedAt).toISOString()}>{formatTime(identity.addedAt)}</time>
           </dd>

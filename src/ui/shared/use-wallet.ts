@@ -19,7 +19,8 @@ export interface WalletActions {
   changePassphrase(current: string, next: string): Promise<void>;
   setAutoLock(minutes: AutoLockMinutes): Promise<void>;
   importAtKeys(content: string, fileName: string): Promise<IdentitySummary>;
-  createAtSign(atSign: string): Promise<IdentitySummary>;
+  /** Activates a new atSign with its activation secret; the keys are made here. */
+  activateAtSign(atSign: string, secret: string): Promise<IdentitySummary>;
   /** Asks the atSign's atServer to let this wallet in; resolves once the request waits for approval. */
   requestEnrollment(atSign: string, otp: string): Promise<ResultOf<'wallet_requestEnrollment'>>;
   /** Resolves with the atSign once an app that manages it approves. */
@@ -93,7 +94,7 @@ export function useWallet(): Wallet {
       changePassphrase: (current, next) => change(call('wallet_changePassphrase', { current, next })),
       setAutoLock: (minutes) => change(call('wallet_setAutoLock', { minutes })),
       importAtKeys: (content, fileName) => add(call('wallet_importAtKeys', { content, fileName })),
-      createAtSign: (atSign) => add(call('wallet_createAtSign', { atSign })),
+      activateAtSign: (atSign, secret) => add(call('wallet_activateAtSign', { atSign, secret })),
       requestEnrollment: (atSign, otp) => guard(call('wallet_requestEnrollment', { atSign, otp })),
       awaitEnrollment: (atSign) => add(call('wallet_awaitEnrollment', { atSign })),
       cancelEnrollment: async (atSign) => void (await guard(call('wallet_cancelEnrollment', { atSign }))),

@@ -15,10 +15,17 @@ import { addressOf, trustingWebSocket } from '../atplatform/support/local-doors'
 let platform: LocalAtPlatform;
 let alice: AtKeys;
 let serial = 0;
+const DAVE_SECRET = 'b7e1c0d2f3a4958677a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0';
 
 beforeAll(async () => {
   alice = await readFixture(ALICE_FILE);
-  platform = await startLocalAtPlatform({ atKeys: [ALICE_FILE], unactivated: [{ atSign: '@carol', cramSecret: 'a'.repeat(64) }] });
+  platform = await startLocalAtPlatform({
+    atKeys: [ALICE_FILE],
+    unactivated: [
+      { atSign: '@carol', cramSecret: 'a'.repeat(64) },
+      { atSign: '@dave', cramSecret: DAVE_SECRET },
+    ],
+  });
 }, 60_000);
 afterAll(() => platform?.stop());
 
@@ -131,3 +138,33 @@ describe('adding the wallet to an atSign by enrollment', () => {
   });
 });
 
+describe('activating a new atSign with its activation secret', () => {
+  it('refuses a wrong secret, then activates with the right one: keys made here, published, the secret spent', async () => {
+    const made = enrollments();
+    await expect(made.activate('@dave', `${DAVE_SECRET}0`, device())).rejects.toMatchObject({ problem: 'secret-refused' });
+    const keys = await made.activate('@dave', DAVE_SECRET, device());
+    expect(keys).toMatchObject({ atSign: '@dave', extra: { enrollmentId: expect.any(String), apkamSymmetricKey: expect.any(String) } });
+    const anyone = await AtClient.connect(addressOf(platform, '@dave'), { connect: connect() });
+    try {
+      // Anyone can now read its encryption key, the one the wallet made.
+      await expect(anyone.lookup('publickey@dave')).resolves.toBe(keys.encryptionPublicKey);
+    } finally {
+      anyone.close();
+    }
+    // The wallet's keys open it, in both PKAM forms…
+    for (const form of [{ enrollmentId: keys.extra.enrollmentId as string }, {}]) {
+      const owner = await AtClient.connect(addressOf(platform, '@dave'), { connect: connect() });
+      try {
+        await owner.authenticate('@dave', { pkamPrivateKey: keys.pkamPrivateKey, ...form });
+      } finally {
+        owner.close();
+      }
+    }
+    // …and the secret never again.
+    await expect(made.activate('@dave', DAVE_SECRET, device())).rejects.toMatchObject({ problem: 'secret-refused' });
+  });
+
+  it('names an atSign the root does not know', async () => {
+    await expect(enrollments().activate('@nobody', DAVE_SECRET, device())).rejects.toMatchObject({ problem: 'not-found' });
+  });
+});
