@@ -30,6 +30,7 @@ export const FIGURES: FigureSpec[] = [
   { key: 'verify_signin_cold_ms', label: 'verifySignIn, atPlatform cold (root + atServer)', unit: 'ms' },
   { key: 'verify_signin_cached_ms', label: 'verifySignIn, atPlatform cached', unit: 'ms' },
   { key: 'verify_signin_offline_ms', label: 'verifySignIn, offline checks only', unit: 'ms' },
+  { key: 'atserver_connect_auth_ms', label: 'Going online: wss to the atServer + PKAM', unit: 'ms' },
 ];
 
 export type Figure = number | Percentiles;
