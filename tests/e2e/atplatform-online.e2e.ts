@@ -115,6 +115,18 @@ describe.each(browserNames)('%s: the wallet online', (browserName) => {
       .poll(async () => (await callWallet(wallet, 'wallet_getAtPlatform')).atSigns[0]?.status.state, { timeout: 20_000 })
       .toBe('online');
   });
+
+  it('takes its signing key off the atServer when the person removes the atSign', async () => {
+    await expect.poll(async () => (await callWallet(wallet, 'wallet_getAtPlatform')).atSigns[0]?.status.state, { timeout: 20_000 }).toBe('online');
+    await callWallet(wallet, 'wallet_removeAtSign', { atSign: ALICE });
+    const anyone = await clientOf(ALICE);
+    try {
+      await expect(anyone.lookupAll(signingAtKey.slice('public:'.length))).rejects.toMatchObject({ code: 'AT0015' });
+    } finally {
+      anyone.close();
+    }
+    expect((await callWallet(wallet, 'wallet_getAtPlatform')).atSigns).toEqual([]);
+  });
 });
 
 describe.each(browserNames)('%s: a wallet whose browser does not trust the atServer’s certificate', (browserName) => {

@@ -73,6 +73,11 @@ class Link {
     client?.close();
   }
 
+  /** The authenticated connection, while online. */
+  get client(): AtClient | null {
+    return this.#client;
+  }
+
   /** Try now rather than at the scheduled time (the person asked, or a setting changed). */
   retryNow(): void {
     if (this.#stopped || this.#client !== null || this.status.state === 'connecting') return;
@@ -197,6 +202,12 @@ export class AtServerLinks {
 
   stopAll(): void {
     this.sync([]);
+  }
+
+  /** Runs `work` on the atSign's connection if it is online now; null when it is not. */
+  async whileOnline<T>(atSign: string, work: (client: AtClient) => Promise<T>): Promise<T | null> {
+    const client = this.#links.get(atSign)?.client;
+    return client ? work(client) : null;
   }
 
   status(atSign: string): AtServerStatus {

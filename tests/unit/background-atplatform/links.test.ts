@@ -153,6 +153,17 @@ describe('a link to an atServer', () => {
     expect(seen.length).toBe(count);
   });
 
+  it('lends its connection only while online, so a removed wallet can take its signing key away', async () => {
+    const { links: made } = links();
+    await expect(made.whileOnline(ALICE, () => Promise.resolve('ran'))).resolves.toBeNull();
+    made.sync([ALICE]);
+    await until(() => expect(made.status(ALICE).state).toBe('online'));
+    await made.whileOnline(ALICE, (client) => client.delete(binding.atKey));
+    await expect(publishedSigningKey()).rejects.toMatchObject({ code: 'AT0015' });
+    made.stopAll();
+    await expect(made.whileOnline(ALICE, () => Promise.resolve('ran'))).resolves.toBeNull();
+  });
+
   it('keeps the connection alive with noop while online', async () => {
     const address: AtAddress = addressOf(platform, ALICE);
     const { links: made } = links({ keepAliveMs: 30, locate: () => Promise.resolve(address) });
