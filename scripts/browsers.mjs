@@ -7,6 +7,7 @@
 // installs the Debian packages; otherwise it says how to get them.
 import { execFileSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const CANDIDATES = {
@@ -23,7 +24,8 @@ const CANDIDATES = {
   },
   certutil: {
     env: 'CERTUTIL_PATH',
-    paths: ['/usr/bin/certutil', '/usr/local/bin/certutil'],
+    // Not a browser: wherever PATH has it.
+    paths: () => (process.env.PATH ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, 'certutil')),
     apt: 'libnss3-tools',
   },
 };
@@ -42,7 +44,8 @@ export function findBrowsers() {
   const found = {};
   for (const [name, c] of Object.entries(CANDIDATES)) {
     const fromEnv = process.env[c.env];
-    found[name] = fromEnv ? (executable(fromEnv) ? fromEnv : null) : (c.paths.find(executable) ?? null);
+    const paths = typeof c.paths === 'function' ? c.paths() : c.paths;
+    found[name] = fromEnv ? (executable(fromEnv) ? fromEnv : null) : (paths.find(executable) ?? null);
   }
   return /** @type {{ chromium: string | null, firefox: string | null, certutil: string | null }} */ (found);
 }
