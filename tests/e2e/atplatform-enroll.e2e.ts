@@ -34,7 +34,7 @@ describe.each(browserNames)('%s: adding the wallet to an atSign by enrollment', 
     page = await wallet.openExtensionPage('/onboarding.html');
     // The person names the run's root, as for a private atPlatform.
     await page.waitForRole('heading', 'Add this wallet to an atSign you have');
-    await page.evaluate(() => void ((document.querySelector('details.enroll-root') as HTMLDetailsElement).open = true), undefined);
+    await page.evaluate(() => void ((document.querySelector('details.atplatform-root') as HTMLDetailsElement).open = true), undefined);
     await page.fillLabel('Root directory', inject('atPlatform').root);
     await page.clickRole('button', 'Save root');
     await vi.waitFor(async () => expect((await callWallet(wallet, 'wallet_getAtPlatform')).root).toBe(`https://${inject('atPlatform').root}`));

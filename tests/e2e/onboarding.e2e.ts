@@ -64,7 +64,7 @@ describe.each(browserNames)('%s: onboarding', (browserName) => {
     const { page } = onboarding;
     await page.waitForRole('button', 'Activate');
     // The wallet asks the run's root where the new atSign's atServer is.
-    await page.evaluate(() => void ((document.querySelector('details.enroll-root') as HTMLDetailsElement).open = true), undefined);
+    await page.evaluate(() => void ((document.querySelector('details.atplatform-root') as HTMLDetailsElement).open = true), undefined);
     await page.fillLabel('Root directory', root);
     await page.clickRole('button', 'Save root');
     await vi.waitFor(async () => expect((await callWallet(wallet, 'wallet_getAtPlatform')).root).toBe(`https://${root}`));

@@ -6,6 +6,7 @@ import { AddedPanel } from './added-panel';
 import { ActivateCard } from './activate-card';
 import { EnrollCard } from './enroll-card';
 import { ImportCard } from './import-card';
+import { RootForm } from '../shared/root-form';
 
 interface Props {
   added: IdentitySummary | null;
@@ -37,14 +38,18 @@ export function AddSection(props: Props) {
       <div class="choices">
         <ImportCard onImport={onImport} />
         <EnrollCard
-          root={props.root}
-          onSaveRoot={props.onSaveRoot}
           onRequest={props.onRequestEnrollment}
           onAwait={props.onAwaitEnrollment}
           onCancel={props.onCancelEnrollment}
         />
         <ActivateCard onActivate={onActivate} />
       </div>
+      {props.root !== null && (
+        <details class="atplatform-root">
+          <summary>Where the wallet finds atServers (for adding or activating an atSign)</summary>
+          <RootForm root={props.root} onSave={props.onSaveRoot} />
+        </details>
+      )}
     </section>
   );
 }

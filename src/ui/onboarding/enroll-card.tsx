@@ -6,22 +6,18 @@ import { useRef, useState } from 'preact/hooks';
 import type { PendingEnrollmentView } from '../../shared/methods/atplatform';
 import { FormAlert } from '../shared/form-alert';
 import { FormStatus } from '../shared/form-status';
-import { RootForm } from '../shared/root-form';
 import { useSubmit } from '../shared/use-submit';
 import { AtSignField } from './atsign-field';
 import { displayAtSign } from '../shared/words';
 
 interface Props {
-  /** The root the wallet asks where the atServer is; null while it is read. */
-  root: string | null;
-  onSaveRoot: (root: string) => Promise<void>;
   onRequest: (atSign: string, otp: string) => Promise<PendingEnrollmentView>;
   /** Resolves once approved (the page then shows what was added); rejects with the reason it was not. */
   onAwait: (atSign: string) => Promise<void>;
   onCancel: (atSign: string) => Promise<void>;
 }
 
-export function EnrollCard({ root, onSaveRoot, onRequest, onAwait, onCancel }: Props) {
+export function EnrollCard({ onRequest, onAwait, onCancel }: Props) {
   const [atSign, setAtSign] = useState('');
   const [otp, setOtp] = useState('');
   const [waiting, setWaiting] = useState<PendingEnrollmentView | null>(null);
@@ -94,12 +90,6 @@ export function EnrollCard({ root, onSaveRoot, onRequest, onAwait, onCancel }: P
           </div>
         )}
       </form>
-      {root !== null && (
-        <details class="enroll-root">
-          <summary>Where the wallet finds your atServer</summary>
-          <RootForm root={root} onSave={onSaveRoot} />
-        </details>
-      )}
     </div>
   );
 }
