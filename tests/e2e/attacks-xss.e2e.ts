@@ -276,11 +276,12 @@ describe.each(browserNames)('%s: hostile text stays text', (browserName) => {
       purpose: PAYLOADS['javascript: link'],
     });
     const approval = await ApprovalPage.waitFor(wallet);
-    const options = await approval.page.evaluate(
-      () => Array.from(document.querySelectorAll('#persona option'), (o) => o.textContent),
-      undefined,
-    );
-    expect(options).toContain(PERSONA_NAME);
+    // The personas arrive after the request itself: wait for the list, then read it.
+    await expect
+      .poll(() =>
+        approval.page.evaluate(() => Array.from(document.querySelectorAll('#persona option'), (o) => o.textContent), undefined),
+      )
+      .toContain(PERSONA_NAME);
     await approval.choose({ persona: 'Work', fields: { Nickname: true, Address: true }, duration: 'Until I revoke' });
     await expectInert(approval.page);
     const values = await approval.page.evaluate(

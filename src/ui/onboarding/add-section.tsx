@@ -44,12 +44,16 @@ export function AddSection(props: Props) {
         />
         <ActivateCard onActivate={onActivate} />
       </div>
-      {props.root !== null && (
-        <details class="atplatform-root">
-          <summary>Where the wallet finds atServers (for adding or activating an atSign)</summary>
+      <details class="atplatform-root">
+        <summary>Where the wallet finds atServers (for adding or activating an atSign)</summary>
+        {props.root === null ? (
+          <p class="status" role="status">
+            Reading the setting…
+          </p>
+        ) : (
           <RootForm root={props.root} onSave={props.onSaveRoot} />
-        </details>
-      )}
+        )}
+      </details>
     </section>
   );
 }
