@@ -37,7 +37,7 @@ describe.each(browserNames)('%s: adding the wallet to an atSign by enrollment', 
     await page.evaluate(() => void ((document.querySelector('details.atplatform-root') as HTMLDetailsElement).open = true), undefined);
     await page.fillLabel('Root directory', inject('atPlatform').root);
     await page.clickRole('button', 'Save root');
-    await vi.waitFor(async () => expect((await callWallet(wallet, 'wallet_getAtPlatform')).root).toBe(`https://${inject('atPlatform').root}`));
+    await vi.waitFor(async () => expect((await callWallet(wallet, 'wallet_getAtPlatform')).root).toBe(`https://${inject('atPlatform').root}`), { timeout: 15_000 });
   });
   afterAll(async () => {
     await wallet?.close();

@@ -62,7 +62,7 @@ describe.each(browserNames)('%s: the wallet online', (browserName) => {
     // A root that is not HTTPS is refused, and nothing changes.
     await popup.fillLabel('Root directory', 'http://127.0.0.1:1');
     await popup.clickRole('button', 'Save root');
-    await expect.poll(() => popup.textOf('.root-form [role="alert"]')).toBe('The root is reached over HTTPS only.');
+    await expect.poll(() => popup.textOf('.root-form [role="alert"]'), { timeout: 15_000 }).toBe('The root is reached over HTTPS only.');
     await popup.fillLabel('Root directory', inject('atPlatform').root);
     await popup.clickRole('button', 'Save root');
     await expect.poll(badge, { timeout: 20_000 }).toBe('Online');
@@ -94,14 +94,16 @@ describe.each(browserNames)('%s: the wallet online', (browserName) => {
     await connect.approve();
     const signIn = await ApprovalPage.waitFor(wallet);
     await signIn.approve();
-    await expect.poll(() => page.textOf('#account-heading')).toBe(`Signed in as ${ALICE}`);
+    await expect.poll(() => page.textOf('#account-heading'), { timeout: 15_000 }).toBe(`Signed in as ${ALICE}`);
     expect(await page.textOf('#key-source')).toBe(`Confirmed by ${ALICE}’s atServer, which publishes the key your wallet signed with.`);
     await page.close();
   });
 
   it('closes the connection when the wallet locks, and connects again on unlock', async () => {
     await callWallet(wallet, 'wallet_lock');
-    await expect.poll(async () => (await callWallet(wallet, 'wallet_getAtPlatform')).atSigns[0]?.status).toEqual({ state: 'locked' });
+    await expect
+      .poll(async () => (await callWallet(wallet, 'wallet_getAtPlatform')).atSigns[0]?.status, { timeout: 15_000 })
+      .toEqual({ state: 'locked' });
     await callWallet(wallet, 'wallet_unlock', { passphrase: 'a long enough passphrase' });
     await expect
       .poll(async () => (await callWallet(wallet, 'wallet_getAtPlatform')).atSigns[0]?.status.state, { timeout: 20_000 })

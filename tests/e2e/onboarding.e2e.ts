@@ -67,7 +67,7 @@ describe.each(browserNames)('%s: onboarding', (browserName) => {
     await page.evaluate(() => void ((document.querySelector('details.atplatform-root') as HTMLDetailsElement).open = true), undefined);
     await page.fillLabel('Root directory', root);
     await page.clickRole('button', 'Save root');
-    await vi.waitFor(async () => expect((await callWallet(wallet, 'wallet_getAtPlatform')).root).toBe(`https://${root}`));
+    await vi.waitFor(async () => expect((await callWallet(wallet, 'wallet_getAtPlatform')).root).toBe(`https://${root}`), { timeout: 15_000 });
     const before = await onboarding.shownFingerprints();
     expect(before).toHaveLength(fixtures.length);
 

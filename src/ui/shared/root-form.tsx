@@ -1,15 +1,21 @@
 // The atPlatform root the wallet asks where atServers are, as a small form:
 // in the popup's Settings, and on the onboarding page before an atSign is
 // added by enrollment (which needs the root first).
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { FormAlert } from './form-alert';
 import { FormStatus } from './form-status';
 import { useSubmit } from './use-submit';
 
 export function RootForm({ root, onSave }: { root: string; onSave: (root: string) => Promise<void> }) {
   const [text, setText] = useState(root);
-  // A root saved elsewhere (the other page) shows here too.
-  useEffect(() => setText(root), [root]);
+  // A root saved elsewhere (the other page) shows here too — only when it changes, so
+  // nothing typed before the first effect runs is overwritten with the same old value.
+  const shown = useRef(root);
+  useEffect(() => {
+    if (shown.current === root) return;
+    shown.current = root;
+    setText(root);
+  }, [root]);
   const save = useSubmit(onSave);
   return (
     <form
