@@ -3,7 +3,7 @@
 // base64 — and CRAM sends hex SHA-512 of the secret followed by the challenge.
 // WebCrypto only, so this runs in the wallet and in Node alike.
 
-import { encodeBase64, utf8Encode } from '../shared/base64';
+import { encodeBase64, encodeHex, utf8Encode } from '../shared/base64';
 import { signPkamChallenge } from '../keys/pkam';
 import { rsaSign } from '../keys/rsa';
 import { AtClientError, badInput, excerpt, malformed } from './errors';
@@ -25,8 +25,7 @@ export async function pkamSignature(privateKey: PkamPrivateKey, challenge: strin
 
 export async function cramDigest(secret: string, challenge: string): Promise<string> {
   if (typeof secret !== 'string' || secret === '') throw badInput('A CRAM secret cannot be empty.');
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-512', utf8Encode(secret + challenge)));
-  return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return encodeHex(new Uint8Array(await crypto.subtle.digest('SHA-512', utf8Encode(secret + challenge))));
 }
 
 /**

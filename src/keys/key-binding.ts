@@ -13,6 +13,7 @@
 import { checkAtSign } from './atsign';
 import { decodeBase64, decodeBase64Url, encodeBase64 } from '../shared/base64';
 import { ED25519_KEY_BYTES } from './ed25519';
+import { sha256Hex } from './fingerprint';
 import { AtKeysError, orProblem } from './errors';
 import { importPrivateKeyText, importPublicKeyText } from './import-rsa-text';
 import { rsaSign, rsaVerify } from './rsa';
@@ -30,10 +31,7 @@ const SIGNING_AT_KEY = /^public:(?:([0-9a-f]{16})\.)?signing_key\.atwallet(@.+)$
 export async function signingKeyId(signingPublicKey: string): Promise<string | null> {
   const bytes = decodeBase64Url(signingPublicKey);
   if (bytes === null || bytes.length !== ED25519_KEY_BYTES) return null;
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0'))
-    .join('')
-    .slice(0, KEY_ID_HEX_DIGITS);
+  return (await sha256Hex(bytes)).slice(0, KEY_ID_HEX_DIGITS);
 }
 
 /** The wallet's name for its signing key: `public:<key id>.signing_key.atwallet@alice`. */

@@ -53,3 +53,8 @@ export function utf8DecodeStrict(bytes: Uint8Array): string | null {
     return null;
   }
 }
+
+/** Lowercase hex, two digits a byte. */
+export function encodeHex(bytes: Uint8Array): string {
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}

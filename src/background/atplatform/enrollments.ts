@@ -61,32 +61,32 @@ export class Enrollments {
     return AtClient.connect(address, { connect: this.deps.connect, timeoutMs: this.#timeoutMs });
   }
 
-  /** Sends the request; resolves once the atServer holds it, waiting for approval. */
-  async request(atSign: string, otp: string, deviceName: string): Promise<PendingEnrollment> {
+  /** Finds the atSign's atServer and runs `work` on a new connection to it, closed afterwards. */
+  async #atServerOf<T>(atSign: string, work: (client: AtClient, address: AtAddress) => Promise<T>): Promise<T> {
     const address = await this.deps.locate(atSign);
     if (address === null) throw new EnrollmentError('not-found', `The root does not know ${atSign}.`);
     const client = await this.#connect(address);
     try {
-      const material = await makeEnrollmentMaterial(await publishedEncryptionKey(client, atSign));
-      const enrollmentId = await requestEnrollment(client, { atSign, otp, deviceName, material });
-      const pending = { atSign, enrollmentId, deviceName, address, material };
-      this.#pending.set(atSign, pending);
-      return pending;
+      return await work(client, address);
     } finally {
       client.close();
     }
   }
 
+  /** Sends the request; resolves once the atServer holds it, waiting for approval. */
+  request(atSign: string, otp: string, deviceName: string): Promise<PendingEnrollment> {
+    return this.#atServerOf(atSign, async (client, address) => {
+      const material = await makeEnrollmentMaterial(await publishedEncryptionKey(client, atSign));
+      const enrollmentId = await requestEnrollment(client, { atSign, otp, deviceName, material });
+      const pending = { atSign, enrollmentId, deviceName, address, material };
+      this.#pending.set(atSign, pending);
+      return pending;
+    });
+  }
+
   /** Activates a new atSign with its activation secret; its keys, made here. */
-  async activate(atSign: string, secret: string, deviceName: string): Promise<AtKeys> {
-    const address = await this.deps.locate(atSign);
-    if (address === null) throw new EnrollmentError('not-found', `The root does not know ${atSign}.`);
-    const client = await this.#connect(address);
-    try {
-      return await activateAtSign(client, { atSign, secret, deviceName });
-    } finally {
-      client.close();
-    }
+  activate(atSign: string, secret: string, deviceName: string): Promise<AtKeys> {
+    return this.#atServerOf(atSign, (client) => activateAtSign(client, { atSign, secret, deviceName }));
   }
 
   /** Waits for the person's other app to decide; on approval, the atSign's keys for this wallet. */

@@ -7,8 +7,6 @@
 import { parseAddress, type AtAddress } from '@/src/atplatform';
 import { rootOrigin } from '@/src/shared/root-origin';
 
-export { rootOrigin };
-
 export type FetchLike = (url: string, init?: RequestInit) => Promise<Pick<Response, 'status' | 'text'>>;
 
 /** Why the root gave no address: it does not know the atSign, or it could not be asked. */
@@ -32,7 +30,8 @@ export async function findAtServerOverHttps(
   fetch: FetchLike,
   timeoutMs = 10_000,
 ): Promise<AtAddress | null> {
-  const url = `${rootOrigin(root)}/${encodeURIComponent(atSign)}`;
+  const origin = rootOrigin(root);
+  const url = `${origin}/${encodeURIComponent(atSign)}`;
   let status: number;
   let body: string;
   try {
@@ -45,15 +44,15 @@ export async function findAtServerOverHttps(
     status = response.status;
     body = status === 200 ? await response.text() : '';
   } catch (error) {
-    throw new RootLookupError('unreachable', `The root at ${rootOrigin(root)} could not be reached.`, { cause: error });
+    throw new RootLookupError('unreachable', `The root at ${origin} could not be reached.`, { cause: error });
   }
   if (status === 404) return null;
-  if (status !== 200) throw new RootLookupError('unreachable', `The root at ${rootOrigin(root)} answered HTTP ${status}.`);
+  if (status !== 200) throw new RootLookupError('unreachable', `The root at ${origin} answered HTTP ${status}.`);
   const answer = body.trim();
   try {
     if (answer.length > MAX_ANSWER_CHARS) throw new Error('too long');
     return parseAddress(answer);
   } catch (error) {
-    throw new RootLookupError('malformed', `The root at ${rootOrigin(root)} did not answer with an address.`, { cause: error });
+    throw new RootLookupError('malformed', `The root at ${origin} did not answer with an address.`, { cause: error });
   }
 }

@@ -1,7 +1,7 @@
 import { parseAddress, formatAddress } from '@/src/atplatform';
 import { ErrorCode, WalletError } from '@/src/shared/errors';
 import type { AtPlatformView } from '@/src/shared/methods/atplatform';
-import { rootOrigin } from '../atplatform/root-over-https';
+import { rootOrigin } from '@/src/shared/root-origin';
 import { requireIdentity } from '../identities/require-identity';
 import type { Services } from '../services';
 import type { Handler } from './types';

@@ -1,9 +1,10 @@
 import { AtClientError } from '@/src/atplatform';
+import { encodeHex } from '@/src/shared/base64';
 import { ErrorCode, WalletError } from '@/src/shared/errors';
 import { EnrollmentError } from '../atplatform/enrollment';
 import { RootLookupError } from '../atplatform/root-over-https';
 import { refreshLinks } from '../atplatform/wallet-links';
-import { addIdentity, alreadyThere } from '../identities/add-identity';
+import { addIdentity, requireNewAtSign } from '../identities/add-identity';
 import { requireAtSign } from '../identities/key-errors';
 import type { Handler } from './types';
 
@@ -22,17 +23,16 @@ function asWalletError(error: unknown): unknown {
 /** How the request names this wallet to the approving app: the browser and a few random letters, no spaces (the atServer keys it by name). */
 function deviceName(): string {
   const browser = import.meta.env.FIREFOX ? 'firefox' : 'chromium';
-  const suffix = Array.from(crypto.getRandomValues(new Uint8Array(3)), (b) => b.toString(16).padStart(2, '0')).join('');
+  const suffix = encodeHex(crypto.getRandomValues(new Uint8Array(3)));
   return `atsign-wallet-${browser}-${suffix}`;
 }
 
 export const requestEnrollment: Handler<'wallet_requestEnrollment'> = async ({ params }, services) => {
-  const atSign = requireAtSign(params.atSign);
   const otp = params.otp.trim();
   if (!/^[A-Za-z0-9]{4,32}$/.test(otp)) {
     throw new WalletError(ErrorCode.InvalidParams, 'A one-time code is letters and digits, as your other app shows it.', { reason: 'bad-otp' });
   }
-  if (await services.identities.get(atSign)) throw alreadyThere(atSign);
+  const atSign = await requireNewAtSign(params.atSign, services);
   try {
     const { enrollmentId, deviceName: name } = await services.enrollments.request(atSign, otp, deviceName());
     return { atSign, enrollmentId, deviceName: name };
@@ -55,14 +55,13 @@ export const awaitEnrollment: Handler<'wallet_awaitEnrollment'> = async ({ param
 };
 
 export const activateAtSign: Handler<'wallet_activateAtSign'> = async ({ params }, services) => {
-  const atSign = requireAtSign(params.atSign);
   const secret = params.secret.trim();
   if (secret === '' || /\s/.test(secret)) {
     throw new WalletError(ErrorCode.InvalidParams, 'An activation secret is one word of letters and digits, as the registrar gave it.', {
       reason: 'bad-secret',
     });
   }
-  if (await services.identities.get(atSign)) throw alreadyThere(atSign);
+  const atSign = await requireNewAtSign(params.atSign, services);
   let keys;
   try {
     keys = await services.enrollments.activate(atSign, secret, deviceName());

@@ -2,9 +2,9 @@ import { generateAtKeys, readAtKeys, writeAtKeys } from '@/src/keys';
 import { refreshLinks } from '../atplatform/wallet-links';
 import type { IdentitySecrets } from '../db/identities-repo';
 import { announceRevoked } from '../grants/revoke';
-import { addIdentity, alreadyThere } from '../identities/add-identity';
+import { addIdentity, requireNewAtSign } from '../identities/add-identity';
 import { requireIdentity } from '../identities/require-identity';
-import { asInputError, requireAtSign } from '../identities/key-errors';
+import { asInputError } from '../identities/key-errors';
 import { walletState } from '../wallet-state';
 import type { Handler } from './types';
 
@@ -18,9 +18,7 @@ export const importAtKeys: Handler<'wallet_importAtKeys'> = async ({ params }, s
 };
 
 export const createAtSign: Handler<'wallet_createAtSign'> = async ({ params }, services) => {
-  const atSign = requireAtSign(params.atSign);
-  // Checked before the slow key generation, and again when storing.
-  if (await services.identities.get(atSign)) throw alreadyThere(atSign);
+  const atSign = await requireNewAtSign(params.atSign, services);
   const added = await addIdentity(await generateAtKeys(atSign), 'created', services);
   await refreshLinks(services);
   return added;

@@ -6,9 +6,20 @@ import type { IdentitySummary } from '@/src/shared/wallet-state';
 import { toSummary, type IdentityRecord, type IdentitySecrets } from '../db/identities-repo';
 import { createDefaultPersonas } from '../personas/personas';
 import type { Services } from '../services';
+import { requireAtSign } from './key-errors';
 
 export const alreadyThere = (atSign: string) =>
   new WalletError(ErrorCode.InvalidParams, `${atSign} is already in this wallet.`, { reason: 'duplicate' });
+
+/**
+ * The atSign as the rules write it, refused when the wallet already holds it:
+ * checked before slow work (key generation, the network), and again when storing.
+ */
+export async function requireNewAtSign(atSign: string, { identities }: Pick<Services, 'identities'>): Promise<string> {
+  const normalised = requireAtSign(atSign);
+  if (await identities.get(normalised)) throw alreadyThere(normalised);
+  return normalised;
+}
 
 export async function addIdentity(
   keys: AtKeys,

@@ -1,6 +1,7 @@
 // The wallet asks the root over HTTPS where the atServer of an atSign is.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findAtServerOverHttps, rootOrigin, RootLookupError, type FetchLike } from '@/src/background/atplatform/root-over-https';
+import { findAtServerOverHttps, RootLookupError, type FetchLike } from '@/src/background/atplatform/root-over-https';
+import { rootOrigin } from '@/src/shared/root-origin';
 import { startLocalAtPlatform, type LocalAtPlatform } from '../../../testing/atplatform/index.mjs';
 import { ALICE, ALICE_FILE } from '../atplatform/support/fixtures';
 import { addressOf } from '../atplatform/support/local-doors';
