@@ -19,8 +19,10 @@ import {
   parseKeyList,
   parseKeyRecord,
   parseMetadataReply,
+  parseSyncEntries,
   type AtKeyRecord,
   type AtServerInfo,
+  type AtSyncEntry,
 } from './replies';
 import type { AtAddress, AtConnector, AtTransport } from './transport';
 import * as verbs from './verbs';
@@ -158,6 +160,11 @@ export class AtClient {
   /** Key names (all of this atSign's when authenticated, its public ones otherwise), optionally matching a regex. */
   async scan(regex?: string, options?: verbs.ScanOptions): Promise<string[]> {
     return parseKeyList(await this.#send(() => verbs.scanCommand(regex, options)));
+  }
+
+  /** What changed on this atSign's atServer after `commitId` (-1: everything), oldest first, one page. */
+  async syncFrom(commitId: number, options?: verbs.SyncOptions): Promise<AtSyncEntry[]> {
+    return parseSyncEntries(await this.#send(() => verbs.syncFromCommand(commitId, options)));
   }
 
   /**

@@ -13,7 +13,7 @@
 //               (nothing a caller passes can add a second line); replies.ts and
 //               monitor.ts read the answers.
 //   client      AtClient: connect, authenticate (PKAM/APKAM, CRAM), lookup,
-//               llookup, update, delete, scan, monitor, enroll, otp, keys:get.
+//               llookup, update, delete, scan, sync, monitor, enroll, otp, keys:get.
 //   root        findAtServer: the root directory's own line protocol.
 // Everything here but transports/node-tls.ts uses only WebCrypto and web APIs.
 
@@ -27,9 +27,9 @@ export { AtConnection, DEFAULT_TIMEOUT_MS, type AtPush } from './connection';
 export { AtFramer, MAX_REPLY_CHARS, type AtFrame } from './framing';
 export { AtMonitor, parseNotification, type AtNotification } from './monitor';
 export { METADATA_TAGS, type AtMetadata, type AtStoredMetadata } from './metadata';
-export type { AtKeyRecord, AtServerInfo } from './replies';
+export type { AtKeyRecord, AtServerInfo, AtSyncEntry } from './replies';
 export type { EnrollRequest, EnrollResponse, NamespaceAccess } from './enroll';
-export type { MonitorOptions, ReadOperation, ScanOptions } from './verbs';
+export type { MonitorOptions, ReadOperation, ScanOptions, SyncOptions } from './verbs';
 export type { PkamPrivateKey } from './auth';
 export { CRAM_SECRET_KEY } from './atkey-names';
 export { webSocketConnector, webSocketUrl, type WebSocketConnectorOptions, type WebSocketConstructor, type WebSocketLike } from './transports/websocket';

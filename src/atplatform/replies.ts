@@ -72,3 +72,43 @@ export function parseInfo(data: string): AtServerInfo {
   if (typeof info.version !== 'string') throw malformed('The atServer\'s info has no version.');
   return info as AtServerInfo;
 }
+
+/** One change in `sync:from`'s answer. */
+export interface AtSyncEntry {
+  /** The key as the server names it, e.g. "p1.personas.atwallet@alice". */
+  atKey: string;
+  commitId: number;
+  /** The server's CommitOp symbol: "+" new, "*" update all, "#" metadata, "-" deleted. */
+  operation: '+' | '*' | '#' | '-';
+  /** The stored value (still base64 if it was written so), null for a delete. */
+  value: string | null;
+  /** The stored metadata, every value as the text the server sends; null for a delete. */
+  metadata: Record<string, string> | null;
+}
+
+const SYNC_OPERATIONS = new Set(['+', '*', '#', '-']);
+
+/** `sync:from` answers a JSON list of changes, oldest first. */
+export function parseSyncEntries(data: string): AtSyncEntry[] {
+  const parsed = parseJson(data, 'sync');
+  if (!Array.isArray(parsed)) throw malformed("The atServer's answer to sync is not a list of changes.");
+  return parsed.map((item: unknown) => {
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) throw malformed('The atServer sent a sync change that is not a JSON object.');
+    const e = item as Record<string, unknown>;
+    if (typeof e.atKey !== 'string' || !Number.isSafeInteger(e.commitId) || typeof e.operation !== 'string' || !SYNC_OPERATIONS.has(e.operation)) {
+      throw malformed('The atServer sent a sync change without a key, a commit id and an operation.');
+    }
+    let metadata: Record<string, string> | null = null;
+    if (typeof e.metadata === 'object' && e.metadata !== null && !Array.isArray(e.metadata)) {
+      metadata = {};
+      for (const [name, value] of Object.entries(e.metadata)) if (typeof value === 'string') metadata[name] = value;
+    }
+    return {
+      atKey: e.atKey,
+      commitId: e.commitId as number,
+      operation: e.operation as AtSyncEntry['operation'],
+      value: typeof e.value === 'string' ? e.value : null,
+      metadata,
+    };
+  });
+}

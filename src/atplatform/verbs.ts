@@ -110,6 +110,25 @@ export function monitorCommand({ regex, since, strict = false, selfNotifications
   return command;
 }
 
+export interface SyncOptions {
+  /** Only keys matching (the atServer adds its own always-synced keys, such as public:publickey). */
+  regex?: string;
+  /** Entries per page asked for; the atServer may send fewer. Default 25, its own page size. */
+  limit?: number;
+}
+
+/** `sync:from:<commitId>:limit:<n>[:<regex>]` — what changed after a commit id (-1: from the start). */
+export function syncFromCommand(commitId: number, { regex, limit = 25 }: SyncOptions = {}): string {
+  if (!Number.isSafeInteger(commitId) || commitId < -1) throw badInput('A commit id is a whole number, -1 or more.');
+  if (!Number.isSafeInteger(limit) || limit <= 0) throw badInput('A sync page limit is a whole number above 0.');
+  let command = `sync:from:${commitId}:limit:${limit}`;
+  if (regex !== undefined) {
+    checkToken(regex, 'sync regex');
+    command += `:${regex}`;
+  }
+  return command;
+}
+
 export function otpGetCommand({ ttlMs }: { ttlMs?: number } = {}): string {
   if (ttlMs === undefined) return 'otp:get';
   if (!Number.isSafeInteger(ttlMs) || ttlMs <= 0) throw badInput('An OTP lifetime must be a whole number of ms above 0.');

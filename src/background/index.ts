@@ -16,12 +16,14 @@ import { IdentitiesRepo } from './db/identities-repo';
 import { PersonasRepo } from './db/personas-repo';
 import { SettingsRepo } from './db/settings-repo';
 import { SiteUseRepo } from './db/site-use-repo';
+import { SyncRepo } from './db/sync-repo';
 import { VaultRepo } from './db/vault-repo';
 import { createDispatcher } from './dispatcher';
 import { SiteEvents } from './events/events';
 import { FrameRegistry } from './events/frames';
 import { EXPIRY_ALARM, expireDue } from './grants/grants';
 import { handlers } from './handlers';
+import { createPersonaSync } from './sync/wallet-sync';
 import type { Services } from './services';
 import { AutoLock } from './vault/auto-lock';
 import type { SealedStore } from './vault/sealed-store';
@@ -60,9 +62,19 @@ export function createServices(
   const activity = new ActivityLog(new ActivityRepo(db), vault, now);
   sealedStores.push(activity);
   const siteUse = new SiteUseRepo(db);
-  const links = createWalletLinks({ identities, settings, vault, fetch: fetchImpl, now });
+  const links = createWalletLinks(
+    { identities, settings, vault, fetch: fetchImpl, now },
+    {
+      onOnline: (atSign) => inBackground(services.sync.request(atSign)),
+      onServerCommit: (atSign, latest) => inBackground(services.sync.serverCommitted(atSign, latest)),
+    },
+  );
   // Locking forgets the keys, so the connections made with them close too.
   vault.onLock(() => links.stopAll());
+  const sync = createPersonaSync(
+    () => services,
+    (atSign, work) => links.whileOnline(atSign, work),
+  );
   const services: Services = {
     grants,
     identities,
@@ -74,6 +86,8 @@ export function createServices(
     activity,
     siteUse,
     links,
+    syncState: new SyncRepo(db),
+    sync,
     enrollments: createWalletEnrollments({ settings, fetch: fetchImpl, now }),
     alarms,
     frames,

@@ -6,6 +6,8 @@ import type { Enrollments } from './atplatform/enrollments';
 import type { AtServerLinks } from './atplatform/links';
 import type { GrantsRepo } from './db/grants-repo';
 import type { PersonasRepo } from './db/personas-repo';
+import type { SyncRepo } from './db/sync-repo';
+import type { PersonaSync } from './sync/persona-sync';
 import type { FrameRegistry } from './events/frames';
 import type { SiteEvents } from './events/events';
 import type { IdentitiesRepo } from './db/identities-repo';
@@ -28,6 +30,10 @@ export interface Services {
   siteUse: SiteUseRepo;
   /** The connections to the atSigns' atServers, open while the wallet is unlocked. */
   links: AtServerLinks;
+  /** Where each atSign's personas stand with its atServer. */
+  syncState: SyncRepo;
+  /** Personas to and from the atServers, over the links. */
+  sync: PersonaSync;
   /** Requests to add this wallet to an atSign, waiting for approval. */
   enrollments: Enrollments;
   alarms: AlarmsArea;

@@ -3,11 +3,14 @@
 // `wss://…/ws`, authenticates with PKAM (the atSign's own key, or the
 // wallet's APKAM key and enrollmentId), does what the wallet does online
 // (publish its signing key), and then stays open, with a `noop` now and then
-// so neither the atServer nor the browser lets it idle away. A dropped link
+// so neither the atServer nor the browser lets it idle away. Beside it, a
+// second connection of the same atSign is a `monitor`: the atServer tells it
+// its latest commit after every change any app of the atSign makes, which is
+// how the wallet hears of other wallets' edits. A dropped link
 // tries again later, each wait longer; a refusal (keys not accepted,
 // enrollment denied, revoked or expired) is shown and not retried.
 
-import { AtClient, AtClientError, AtServerError, formatAddress, type AtAddress, type AtConnector } from '@/src/atplatform';
+import { AtClient, AtClientError, AtServerError, formatAddress, type AtAddress, type AtConnector, type AtMonitor } from '@/src/atplatform';
 import type { AtServerStatus, RefusedProblem } from '@/src/shared/atserver-status';
 import { RootLookupError } from './root-over-https';
 
@@ -30,6 +33,10 @@ export interface LinksDeps {
   later(task: () => void, ms: number): () => void;
   /** Told whenever a link's status changes. */
   onStatus?(atSign: string, status: AtServerStatus): void;
+  /** Told each time a link is online, after `whenOnline`; work on it with `whileOnline`. */
+  onOnline?(atSign: string): void;
+  /** Given: the link also keeps a monitor, and this hears the atServer's latest commit id each time it says. */
+  onServerCommit?(atSign: string, latestCommitId: number): void;
   /** Longest wait for each step on the wire. Default 10 s. */
   timeoutMs?: number;
   /** How long to wait before attempt `n` (1 for the first retry). Default 1 s, doubling, at most 5 minutes. */
@@ -51,6 +58,7 @@ const PENDING = 'AT0026';
 class Link {
   status: AtServerStatus = { state: 'connecting' };
   #client: AtClient | null = null;
+  #monitor: AtMonitor | null = null;
   #cancel: (() => void) | null = null;
   #attempt = 0;
   #stopped = false;
@@ -71,6 +79,8 @@ class Link {
     const client = this.#client;
     this.#client = null;
     client?.close();
+    this.#monitor?.close();
+    this.#monitor = null;
   }
 
   /** The authenticated connection, while online. */
@@ -95,6 +105,7 @@ class Link {
   async #open(): Promise<void> {
     this.#set({ state: 'connecting' });
     let client: AtClient | null = null;
+    let watcher: AtClient | null = null;
     try {
       const address = await this.deps.locate(this.atSign);
       if (address === null) {
@@ -106,19 +117,30 @@ class Link {
       client = await AtClient.connect(address, { connect: this.deps.connect, timeoutMs });
       if (this.#stopped) return client.close();
       const { pkamPrivateKey, enrollmentId } = await this.deps.credentials(this.atSign);
-      await client.authenticate(this.atSign, enrollmentId ? { pkamPrivateKey, enrollmentId } : { pkamPrivateKey });
+      const credentials = enrollmentId ? { pkamPrivateKey, enrollmentId } : { pkamPrivateKey };
+      await client.authenticate(this.atSign, credentials);
       if (this.#stopped) return client.close();
       await this.deps.whenOnline(client, this.atSign);
       if (this.#stopped) return client.close();
-      this.#online(client, address);
+      let monitor: AtMonitor | null = null;
+      if (this.deps.onServerCommit) {
+        watcher = await AtClient.connect(address, { connect: this.deps.connect, timeoutMs });
+        await watcher.authenticate(this.atSign, credentials);
+        // Every monitor hears the statsNotification; the regex keeps other notifications to the wallet's own.
+        monitor = await watcher.monitor({ regex: 'atwallet' });
+        if (this.#stopped) return (client.close(), watcher.close());
+      }
+      this.#online(client, address, monitor);
     } catch (error) {
       client?.close();
+      watcher?.close();
       if (!this.#stopped) this.#failed(error);
     }
   }
 
-  #online(client: AtClient, address: AtAddress): void {
+  #online(client: AtClient, address: AtAddress, monitor: AtMonitor | null): void {
     this.#client = client;
+    this.#monitor = monitor;
     this.#attempt = 0;
     this.#set({ state: 'online', address: formatAddress(address), since: this.deps.now() });
     const keepAlive = (): void => {
@@ -129,12 +151,29 @@ class Link {
     };
     keepAlive();
     client.onClose(() => {
+      monitor?.close();
       if (this.#client !== client) return;
       this.#client = null;
+      this.#monitor = null;
       this.#cancel?.();
       this.#cancel = null;
       this.#retry('unreachable', `The connection to ${this.atSign}’s atServer dropped.`);
     });
+    if (monitor) void this.#watch(monitor, client);
+    this.deps.onOnline?.(this.atSign);
+  }
+
+  /** Passes on each latest commit id the atServer announces; the link drops with the monitor. */
+  async #watch(monitor: AtMonitor, client: AtClient): Promise<void> {
+    try {
+      for await (const notification of monitor) {
+        const latest = notification.id === '-1' && /^\d{1,15}$/.test(notification.value ?? '') ? Number(notification.value) : null;
+        if (latest !== null) this.deps.onServerCommit?.(this.atSign, latest);
+      }
+    } catch {
+      // A monitor that failed is a link that dropped.
+    }
+    client.close();
   }
 
   #failed(error: unknown): void {

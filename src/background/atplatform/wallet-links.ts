@@ -3,6 +3,8 @@
 // Links are open exactly while the wallet is unlocked.
 
 import { parseAddress } from '@/src/atplatform';
+import { importSelfKey } from '@/src/keys/self-key-cipher';
+import { decodeBase64 } from '@/src/shared/base64';
 import type { IdentitiesRepo, IdentitySecrets } from '../db/identities-repo';
 import type { SettingsRepo } from '../db/settings-repo';
 import type { Vault } from '../vault/vault';
@@ -20,6 +22,12 @@ export interface WalletLinksDeps {
   now: () => number;
 }
 
+/** What the links tell the personas' sync. */
+export interface LinkListeners {
+  onOnline(atSign: string): void;
+  onServerCommit(atSign: string, latestCommitId: number): void;
+}
+
 /** The atServer's address: the one the person gave for this atSign, else the root's answer. */
 function locator(settings: SettingsRepo, fetch: FetchLike) {
   return async (atSign: string) => {
@@ -29,7 +37,7 @@ function locator(settings: SettingsRepo, fetch: FetchLike) {
   };
 }
 
-export function createWalletLinks({ identities, settings, vault, fetch, now }: WalletLinksDeps): AtServerLinks {
+export function createWalletLinks({ identities, settings, vault, fetch, now }: WalletLinksDeps, listeners: LinkListeners): AtServerLinks {
   const record = async (atSign: string) => {
     const found = await identities.get(atSign);
     if (!found) throw new Error(`${atSign} is no longer in this wallet.`);
@@ -48,12 +56,22 @@ export function createWalletLinks({ identities, settings, vault, fetch, now }: W
     async whenOnline(client, atSign) {
       await publishSigningKey(client, (await record(atSign)).binding);
     },
+    ...listeners,
     now,
     later(task, ms) {
       const timer = setTimeout(task, ms);
       return () => clearTimeout(timer);
     },
   });
+}
+
+/** The atSign's self encryption key, from the vault, for what the wallet keeps on its atServer. */
+export async function selfKeyOf(identities: IdentitiesRepo, vault: Vault, atSign: string): Promise<CryptoKey> {
+  const record = await identities.get(atSign);
+  if (!record) throw new Error(`${atSign} is no longer in this wallet.`);
+  const raw = decodeBase64((await vault.unseal<IdentitySecrets>(record.secrets)).selfEncryptionKey);
+  if (raw === null || raw.length !== 32) throw new Error(`${atSign}’s self encryption key is not a 256-bit AES key.`);
+  return importSelfKey(raw);
 }
 
 /** Enrollment requests, finding atServers and connecting as the links do. */

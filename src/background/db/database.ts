@@ -5,6 +5,7 @@ import type { Grant } from '@/src/shared/grant';
 import type { ActivityRecord, LogKeyRecord } from './activity-repo';
 import type { IdentityRecord } from './identities-repo';
 import type { PersonaRecord } from './personas-repo';
+import type { SyncStateRecord, TombstoneRecord } from './sync-repo';
 import type { SettingRecord } from './settings-repo';
 import type { SiteUseRecord } from './site-use-repo';
 import type { VaultRecord } from './vault-repo';
@@ -22,6 +23,8 @@ export class WalletDatabase extends Dexie {
   activity!: EntityTable<ActivityRecord, 'id'>;
   keyring!: EntityTable<LogKeyRecord, 'id'>;
   siteUse!: EntityTable<SiteUseRecord, 'grantId'>;
+  syncState!: EntityTable<SyncStateRecord, 'atSign'>;
+  tombstones!: EntityTable<TombstoneRecord, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -40,5 +43,8 @@ export class WalletDatabase extends Dexie {
     this.version(3).stores({ activity: '++id, at, kind', keyring: 'id' });
     // When each grant was last used, by grant id.
     this.version(4).stores({ siteUse: 'grantId' });
+    // Where each atSign's personas stand with its atServer, and personas
+    // deleted here whose deletion has not reached the atServer yet.
+    this.version(5).stores({ syncState: 'atSign', tombstones: 'id, atSign' });
   }
 }

@@ -10,7 +10,18 @@ export interface PersonaRecord {
   atSign: string;
   order: number;
   sealed: Sealed;
+  /**
+   * Where this copy stands with the atServer: the commit it last matched
+   * (null: never there), and whether an edit made here has yet to go there.
+   * Absent on personas kept before the wallet went online: they go up.
+   */
+  sync?: { commitId: number | null; pending: boolean };
 }
+
+/** An edit made here, still to reach the atServer. */
+export const isPending = (record: PersonaRecord): boolean => record.sync?.pending ?? true;
+
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((byte, i) => byte === b[i]);
 
 export class PersonasRepo implements SealedStore {
   /** Every read a site makes looks its persona up. */
@@ -38,8 +49,36 @@ export class PersonasRepo implements SealedStore {
     await this.write(() => this.db.personas.bulkPut(records));
   }
 
-  async remove(id: string): Promise<void> {
-    await this.write(() => this.db.personas.delete(id));
+  /**
+   * Deletes a persona. One the atServer holds leaves a tombstone, so the
+   * deletion reaches it at the next sync — unless the atServer itself
+   * deleted it (`fromServer`).
+   */
+  async remove(id: string, { fromServer = false }: { fromServer?: boolean } = {}): Promise<void> {
+    await this.write(() =>
+      this.db.transaction('rw', this.db.personas, this.db.tombstones, async () => {
+        const record = await this.db.personas.get(id);
+        if (!record) return;
+        await this.db.personas.delete(id);
+        const commitId = record.sync?.commitId ?? null;
+        if (!fromServer && commitId !== null) await this.db.tombstones.put({ id, atSign: record.atSign, commitId });
+      }),
+    );
+  }
+
+  /**
+   * Marks a persona as on the atServer at `commitId` — if it is still the
+   * version that was sent (`sent`, its sealed value): an edit made meanwhile
+   * stays waiting.
+   */
+  async markSent(id: string, sent: Sealed, commitId: number | null): Promise<void> {
+    await this.write(() =>
+      this.db.transaction('rw', this.db.personas, async () => {
+        const record = await this.db.personas.get(id);
+        if (!record || !sameBytes(record.sealed.iv, sent.iv)) return;
+        await this.db.personas.put({ ...record, sync: { commitId, pending: false } });
+      }),
+    );
   }
 
   async removeByAtSign(atSign: string): Promise<void> {

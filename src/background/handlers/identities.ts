@@ -53,7 +53,9 @@ export const removeAtSign: Handler<'wallet_removeAtSign'> = async ({ params }, s
   // sign-ins it made are then no longer confirmed by that key.
   await services.links.whileOnline(record.atSign, (client) => client.delete(record.binding.atKey)).catch(() => null);
   const revoked = await services.grants.removeByAtSign(record.atSign);
+  // Only this wallet's copy: the personas stay on the atServer for the atSign's other apps.
   await services.personas.removeByAtSign(record.atSign);
+  await services.syncState.removeByAtSign(record.atSign);
   await services.identities.remove(record.atSign);
   await refreshLinks(services);
   await announceRevoked(revoked, 'person', services);

@@ -1,6 +1,6 @@
 import { ErrorCode, WalletError } from '@/src/shared/errors';
-import { announceRevoked } from '../grants/revoke';
 import { requireAtSign } from '../identities/key-errors';
+import { announceFieldChanges, endGrantsOf } from '../personas/announce';
 import { findPersona, listPersonas, reorderPersonas, savePersona } from '../personas/personas';
 import type { Services } from '../services';
 import type { Handler } from './types';
@@ -19,32 +19,31 @@ export const listPersonasHandler: Handler<'wallet_listPersonas'> = async ({ para
 export const savePersonaHandler: Handler<'wallet_savePersona'> = async ({ params }, services) => {
   const atSign = await atSignOf(params.atSign, services);
   const { persona, changed } = await savePersona({ ...params, labels: params.labels ?? {}, atSign }, services);
-  // Live data: each site hears only the changed fields it was granted.
-  for (const grant of await services.grants.byPersona(persona.id)) {
-    // A grant whose time is up gets nothing more, even before its alarm rings.
-    if (grant.expiresAt !== null && grant.expiresAt <= services.now()) continue;
-    const granted = changed.filter((field) => grant.fields.includes(field));
-    if (granted.length === 0) continue;
-    const values = Object.fromEntries(granted.map((field) => [field, persona.fields[field] ?? null]));
-    await services.events.emit(grant.origin, 'profileChanged', values);
-  }
+  await announceFieldChanges(persona, changed, services);
+  sendToAtServer(atSign, services);
   return persona;
 };
 
 export const deletePersonaHandler: Handler<'wallet_deletePersona'> = async ({ params }, services) => {
   const persona = await findPersona(params.id, services);
   if (!persona) throw new WalletError(ErrorCode.InvalidParams, 'That persona is not in this wallet.');
-  const revoked = await services.grants.removeByPersona(persona.id);
   await services.personas.remove(persona.id);
-  await announceRevoked(revoked, 'person', services);
+  await endGrantsOf(persona.id, services);
   // Keep positions 0…n-1, so the list and a new persona's place agree.
   const rest = await services.personas.list(persona.atSign);
   await reorderPersonas(persona.atSign, rest.map((r) => r.id), services);
+  sendToAtServer(persona.atSign, services);
   return listPersonas(persona.atSign, services);
 };
 
 export const reorderPersonasHandler: Handler<'wallet_reorderPersonas'> = async ({ params }, services) => {
   const atSign = await atSignOf(params.atSign, services);
   await reorderPersonas(atSign, params.ids, services);
+  sendToAtServer(atSign, services);
   return listPersonas(atSign, services);
 };
+
+/** The edit is kept here already; it goes to the atServer now if online, else when the link is back. Nobody waits for it. */
+function sendToAtServer(atSign: string, services: Services): void {
+  services.sync.request(atSign).catch((error: unknown) => console.error('atSign Wallet: sync failed', error));
+}

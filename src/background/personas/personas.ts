@@ -6,7 +6,9 @@ import { fieldLabel, fieldProblem, MAX_CUSTOM_FIELDS } from '@/src/shared/profil
 import type { PersonaRecord } from '../db/personas-repo';
 import type { Services } from '../services';
 
-type Content = Pick<Persona, 'name' | 'fields' | 'labels'>;
+/** What the person writes in a persona: sealed here, encrypted on the atServer. */
+export type PersonaContent = Pick<Persona, 'name' | 'fields' | 'labels'>;
+type Content = PersonaContent;
 
 /**
  * Opened personas, by the vault key that opened them and the sealed value:
@@ -16,7 +18,7 @@ type Content = Pick<Persona, 'name' | 'fields' | 'labels'>;
  */
 const opened = new WeakMap<CryptoKey, WeakMap<object, Readonly<Content>>>();
 
-async function open(record: PersonaRecord, { vault }: Services): Promise<Persona> {
+export async function openPersona(record: PersonaRecord, { vault }: Pick<Services, 'vault'>): Promise<Persona> {
   const key = await vault.requireKey();
   let byKey = opened.get(key);
   if (!byKey) opened.set(key, (byKey = new WeakMap()));
@@ -33,12 +35,12 @@ async function open(record: PersonaRecord, { vault }: Services): Promise<Persona
 
 export async function listPersonas(atSign: string, services: Services): Promise<Persona[]> {
   const records = await services.personas.list(atSign);
-  return Promise.all(records.map((r) => open(r, services)));
+  return Promise.all(records.map((r) => openPersona(r, services)));
 }
 
 export async function findPersona(id: string, services: Services): Promise<Persona | null> {
   const record = await services.personas.get(id);
-  return record ? open(record, services) : null;
+  return record ? openPersona(record, services) : null;
 }
 
 export async function createDefaultPersonas(atSign: string, services: Services): Promise<void> {
@@ -48,6 +50,7 @@ export async function createDefaultPersonas(atSign: string, services: Services):
       atSign,
       order,
       sealed: await services.vault.seal({ name, fields: {}, labels: {} } satisfies Content),
+      sync: { commitId: null, pending: true },
     })),
   );
   await services.personas.putAll(records);
@@ -93,6 +96,8 @@ export async function savePersona(
     // After the last one, even when a delete left a gap in the positions.
     order: existing?.order ?? Math.max(-1, ...siblings.map((p) => p.order)) + 1,
     sealed: await services.vault.seal(content),
+    // The edit goes to the atServer at the next sync.
+    sync: { commitId: siblings.find((p) => p.id === existing?.id)?.sync?.commitId ?? null, pending: true },
   };
   await services.personas.put(record);
   const before = existing?.fields ?? {};
@@ -108,5 +113,7 @@ export async function reorderPersonas(atSign: string, ids: string[], services: S
   if (ids.length !== records.length || ids.some((id) => !known.delete(id)))
     throw new WalletError(ErrorCode.InvalidParams, 'The new order must list each persona once.');
   const position = new Map(ids.map((id, i) => [id, i]));
+  if (records.every((r) => r.order === position.get(r.id))) return;
   await services.personas.putAll(records.map((r) => ({ ...r, order: position.get(r.id)! })));
+  await services.syncState.orderChanged(atSign);
 }

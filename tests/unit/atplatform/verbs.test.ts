@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AtClientError, METADATA_TAGS } from '@/src/atplatform';
 import { enrollRequestCommand } from '@/src/atplatform/enroll';
+import { parseSyncEntries } from '@/src/atplatform/replies';
 import * as verbs from '@/src/atplatform/verbs';
 
 function problemOf(build: () => unknown): unknown {
@@ -174,6 +175,29 @@ describe('command lines', () => {
   it('escapes U+2028/U+2029 inside JSON, which the server’s regexes would not match raw', () => {
     const command = verbs.fromCommand('@alice', { appName: 'a\u2028b' });
     expect(command).toBe('from:@alice:clientConfig:{"appName":"a\\u2028b"}');
+  });
+});
+
+describe('sync:from', () => {
+  it('asks for the changes after a commit id, a page at a time, optionally by regex', () => {
+    expect(verbs.syncFromCommand(-1)).toBe('sync:from:-1:limit:25');
+    expect(verbs.syncFromCommand(41, { regex: 'personas\\.atwallet@', limit: 10 })).toBe('sync:from:41:limit:10:personas\\.atwallet@');
+    expect(problemOf(() => verbs.syncFromCommand(-2))).toBe('bad-input');
+    expect(problemOf(() => verbs.syncFromCommand(1.5))).toBe('bad-input');
+    expect(problemOf(() => verbs.syncFromCommand(0, { limit: 0 }))).toBe('bad-input');
+    expect(problemOf(() => verbs.syncFromCommand(0, { regex: 'a b' }))).toBe('bad-input');
+    expect(problemOf(() => verbs.syncFromCommand(0, { regex: 'a\nscan' }))).toBe('bad-input');
+  });
+
+  it('reads the changes, and refuses an answer that is not a list of them', () => {
+    const entry = { atKey: 'p.atwallet@alice', value: 'v', metadata: { isEncrypted: 'true', ivNonce: 'x', version: 0 }, commitId: 3, operation: '*' };
+    expect(parseSyncEntries(JSON.stringify([entry, { atKey: 'q.atwallet@alice', value: null, metadata: null, commitId: 4, operation: '-' }]))).toEqual([
+      { atKey: 'p.atwallet@alice', value: 'v', metadata: { isEncrypted: 'true', ivNonce: 'x' }, commitId: 3, operation: '*' },
+      { atKey: 'q.atwallet@alice', value: null, metadata: null, commitId: 4, operation: '-' },
+    ]);
+    for (const bad of ['{}', 'nope', JSON.stringify([{ ...entry, commitId: '3' }]), JSON.stringify([{ ...entry, operation: 'x' }]), JSON.stringify([null])]) {
+      expect(problemOf(() => parseSyncEntries(bad))).toBe('malformed');
+    }
   });
 });
 

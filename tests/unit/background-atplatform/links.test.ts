@@ -164,6 +164,33 @@ describe('a link to an atServer', () => {
     await expect(made.whileOnline(ALICE, () => Promise.resolve('ran'))).resolves.toBeNull();
   });
 
+  it('hears from its monitor the commit of every change another app makes, and drops when the monitor does', async () => {
+    const commits: number[] = [];
+    const online = vi.fn();
+    const { links: made } = links({ onOnline: online, onServerCommit: (_atSign, latest) => commits.push(latest) });
+    made.sync([ALICE]);
+    await until(() => expect(made.status(ALICE).state).toBe('online'));
+    expect(online).toHaveBeenCalledWith(ALICE);
+    const other = await AtClient.connect(addressOf(platform, ALICE), { connect: connect() });
+    try {
+      await other.authenticate(ALICE, { pkamPrivateKey: alice.pkamPrivateKey });
+      const commitId = await other.update('note.elsewhere@alice🛠', 'written by another app');
+      await until(() => expect(commits).toContain(commitId));
+      await other.delete('note.elsewhere@alice🛠');
+    } finally {
+      other.close();
+    }
+    // The atServer going away takes the monitor with it; the link says so and comes back with both.
+    const server = platform.atServer(ALICE);
+    await server.stop();
+    try {
+      await until(() => expect(made.status(ALICE)).toMatchObject({ state: 'offline' }));
+    } finally {
+      await server.start();
+    }
+    await until(() => expect(online).toHaveBeenCalledTimes(2));
+  });
+
   it('keeps the connection alive with noop while online', async () => {
     const address: AtAddress = addressOf(platform, ALICE);
     const { links: made } = links({ keepAliveMs: 30, locate: () => Promise.resolve(address) });

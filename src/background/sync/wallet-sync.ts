@@ -1,0 +1,30 @@
+// The personas' sync as the wallet runs it: over the links, with the atSign's
+// self encryption key from the vault, and every change read from the atServer
+// told to the sites as an edit made here would be.
+import { selfKeyOf } from '../atplatform/wallet-links';
+import { announceFieldChanges, endGrantsOf } from '../personas/announce';
+import type { Services } from '../services';
+import { PersonaSync, type PersonaSyncDeps } from './persona-sync';
+
+/** `services` is read when a sync runs, not before: the sync is one of them. */
+export function createPersonaSync(services: () => Services, whileOnline: PersonaSyncDeps['whileOnline']): PersonaSync {
+  return new PersonaSync({
+    get personas() {
+      return services().personas;
+    },
+    get syncState() {
+      return services().syncState;
+    },
+    get vault() {
+      return services().vault;
+    },
+    whileOnline,
+    selfKey: (atSign) => selfKeyOf(services().identities, services().vault, atSign),
+    isGranted: async (personaId) => (await services().grants.byPersona(personaId)).length > 0,
+    async onRemoteChanges(_atSign, { updated, removed }) {
+      for (const { persona, changed } of updated) await announceFieldChanges(persona, changed, services());
+      for (const id of removed) await endGrantsOf(id, services());
+    },
+    now: () => services().now(),
+  });
+}

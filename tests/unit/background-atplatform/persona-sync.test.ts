@@ -1,0 +1,197 @@
+// Personas on the atServer, between two wallets of one atSign, against a
+// local atServer over TLS, verification on. Each wallet is the real dispatcher
+// and services; its link is a connection the test opens and can take away
+// (offline). What is checked is what the person sees in each wallet, what a
+// site hears, and what lies on the atServer.
+import { createDecipheriv } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AtClient, type AtSyncEntry } from '@/src/atplatform';
+import { tlsConnector } from '@/src/atplatform/transports/node-tls';
+import { createPersonaSync } from '@/src/background/sync/wallet-sync';
+import { copyName } from '@/src/background/sync/persona-sync';
+import { personaAtKey } from '@/src/background/sync/server-values';
+import { readAtKeys, type AtKeys } from '@/src/keys';
+import { startLocalAtPlatform, type LocalAtPlatform } from '../../../testing/atplatform/index.mjs';
+import { addressOf } from '../atplatform/support/local-doors';
+import { BARBARA, walletWithBarbara, type Wallet } from '../personas/support';
+import { readFileSync } from 'node:fs';
+
+const BARBARA_FILE = fileURLToPath(new URL('../../fixtures/atkeys/@barbara.atKeys', import.meta.url));
+
+let platform: LocalAtPlatform;
+let keys: AtKeys;
+const opened: AtClient[] = [];
+
+beforeAll(async () => {
+  keys = await readAtKeys(readFileSync(BARBARA_FILE, 'utf8'));
+  platform = await startLocalAtPlatform({ atKeys: [BARBARA_FILE] });
+}, 60_000);
+afterAll(() => platform?.stop());
+afterEach(() => {
+  for (const client of opened.splice(0)) client.close();
+});
+
+async function owner(): Promise<AtClient> {
+  const client = await AtClient.connect(addressOf(platform, BARBARA), { connect: tlsConnector({ ca: platform.ca }) });
+  opened.push(client);
+  await client.authenticate(BARBARA, { pkamPrivateKey: keys.pkamPrivateKey });
+  return client;
+}
+
+// Each test starts with no personas on the atServer.
+beforeEach(async () => {
+  const client = await owner();
+  for (const key of await client.scan('atwallet')) await client.delete(key);
+});
+
+type Online = Wallet & { online: boolean; sync(): Promise<void> };
+
+/** A wallet of @barbara whose link is one authenticated connection, there while `online`. */
+async function wallet(): Promise<Online> {
+  const w = (await walletWithBarbara()) as Online;
+  const client = await owner();
+  w.online = true;
+  w.services.sync = createPersonaSync(
+    () => w.services,
+    (_atSign, work) => (w.online ? work(client) : Promise.resolve(null)),
+  );
+  w.sync = () => w.services.sync.request(BARBARA);
+  return w;
+}
+
+const view = async (w: Wallet) => (await w.list()).map(({ name, fields }) => ({ name, fields }));
+
+/** What the atServer holds under the wallet's keys, read as any app of the atSign would. */
+async function onServer(): Promise<AtSyncEntry[]> {
+  return (await (await owner()).syncFrom(-1, { regex: 'atwallet' })).filter((e) => e.operation !== '-');
+}
+
+describe('personas between two wallets of one atSign', () => {
+  it('an edit in one wallet reaches the other, and its sites, without duplicating the starting personas', async () => {
+    const [a, b] = [await wallet(), await wallet()];
+    await a.sync();
+    await b.sync();
+    // B joined with its own Public, Work and Family, never edited: the atServer's take their places.
+    expect(await b.names()).toEqual(['Public', 'Work', 'Family']);
+    expect((await b.list()).map((p) => p.id)).toEqual((await a.list()).map((p) => p.id));
+
+    const work = await b.persona('Work');
+    await b.grant('https://shop.example', work.id, ['email']);
+    const emit = vi.spyOn(b.services.events, 'emit');
+    await a.ok('wallet_savePersona', { id: work.id, name: 'Work', fields: { email: 'barbara@work.example', name: 'Barbara' } });
+    await a.sync();
+    await b.sync();
+    expect(await b.persona('Work')).toMatchObject({ fields: { email: 'barbara@work.example', name: 'Barbara' } });
+    expect(emit.mock.calls).toEqual([['https://shop.example', 'profileChanged', { email: 'barbara@work.example' }]]);
+  });
+
+  it('keeps on the atServer only ciphertext, which any app holding the self encryption key can open', async () => {
+    const a = await wallet();
+    const work = await a.persona('Work');
+    await a.ok('wallet_savePersona', { id: work.id, name: 'Work', fields: { email: 'barbara@work.example' } });
+    await a.sync();
+    const entry = (await onServer()).find((e) => e.atKey === personaAtKey(work.id, BARBARA))!;
+    expect(entry.metadata).toMatchObject({ isEncrypted: 'true', ivNonce: expect.stringMatching(/^[A-Za-z0-9+/]{22}==$/) });
+    expect(JSON.stringify(await onServer())).not.toMatch(/barbara@work\.example|Work|Public|Family/);
+    // AES-256-CTR with the ivNonce, PKCS#7 padding: what Atsign's SDKs do with a self key.
+    const decipher = createDecipheriv('aes-256-ctr', Buffer.from(keys.selfEncryptionKey, 'base64'), Buffer.from(entry.metadata!.ivNonce!, 'base64'));
+    const padded = Buffer.concat([decipher.update(Buffer.from(entry.value!, 'base64')), decipher.final()]);
+    const plain = padded.subarray(0, padded.length - padded[padded.length - 1]!).toString('utf8');
+    expect(JSON.parse(plain)).toEqual({ name: 'Work', fields: { email: 'barbara@work.example' }, labels: {} });
+  });
+
+  it('keeps edits made offline waiting, and sends them once, when back online', async () => {
+    const [a, b] = [await wallet(), await wallet()];
+    await a.sync();
+    await b.sync();
+    a.online = false;
+    const family = await a.persona('Family');
+    await a.ok('wallet_savePersona', { id: family.id, name: 'Home', fields: { nickname: 'Babs' } });
+    await a.ok('wallet_savePersona', { name: 'Chess club', fields: {} });
+    await a.sync();
+    expect(await a.services.sync.status(BARBARA)).toMatchObject({ waiting: 2 });
+    await b.sync();
+    expect(await b.names()).toEqual(['Public', 'Work', 'Family']);
+
+    a.online = true;
+    await a.sync();
+    await a.sync();
+    expect(await a.services.sync.status(BARBARA)).toEqual({ waiting: 0, lastSyncedAt: expect.any(Number), problem: null });
+    await b.sync();
+    expect(await view(b)).toEqual(await view(a));
+    expect(await b.names()).toEqual(['Public', 'Work', 'Home', 'Chess club']);
+    expect((await onServer()).filter((e) => e.atKey.includes('.personas.'))).toHaveLength(4);
+  });
+
+  it('keeps both versions when two wallets edited the same persona offline', async () => {
+    const [a, b] = [await wallet(), await wallet()];
+    await a.sync();
+    await b.sync();
+    const work = await a.persona('Work');
+    a.online = b.online = false;
+    await a.ok('wallet_savePersona', { id: work.id, name: 'Work', fields: { email: 'a@work.example' } });
+    await b.ok('wallet_savePersona', { id: work.id, name: 'Work', fields: { email: 'b@work.example' } });
+    a.online = b.online = true;
+    await a.sync();
+    await b.sync();
+    await a.sync();
+    // B's edit is the later commit, so it is Work; A's is kept beside it.
+    expect(await b.persona('Work')).toMatchObject({ id: work.id, fields: { email: 'b@work.example' } });
+    expect(await b.persona(copyName('Work'))).toMatchObject({ fields: { email: 'a@work.example' } });
+    expect(await view(a)).toEqual(await view(b));
+  });
+
+  it('lets an edit win over a deletion made elsewhere', async () => {
+    const [a, b] = [await wallet(), await wallet()];
+    await a.sync();
+    await b.sync();
+    const family = await a.persona('Family');
+    b.online = false;
+    await b.ok('wallet_savePersona', { id: family.id, name: 'Family', fields: { nickname: 'Babs' } });
+    await a.ok('wallet_deletePersona', { id: family.id });
+    await a.sync();
+    b.online = true;
+    await b.sync();
+    await a.sync();
+    expect(await a.persona('Family')).toMatchObject({ id: family.id, fields: { nickname: 'Babs' } });
+    expect(await view(a)).toEqual(await view(b));
+  });
+
+  it('deletes a persona in the other wallet, ending the grants made from it there', async () => {
+    const [a, b] = [await wallet(), await wallet()];
+    await a.sync();
+    await b.sync();
+    const pub = await b.persona('Public');
+    await b.grant('https://news.example', pub.id, ['name']);
+    await a.ok('wallet_deletePersona', { id: pub.id });
+    await a.sync();
+    const emit = vi.spyOn(b.services.events, 'emit');
+    await b.sync();
+    expect(await b.names()).toEqual(['Work', 'Family']);
+    expect(await b.services.grants.byPersona(pub.id)).toEqual([]);
+    expect(emit).toHaveBeenCalledWith('https://news.example', 'revoked', expect.objectContaining({ reason: 'person' }));
+  });
+
+  it('carries the order of the list', async () => {
+    const [a, b] = [await wallet(), await wallet()];
+    await a.sync();
+    await b.sync();
+    const ids = (await a.list()).map((p) => p.id);
+    await a.ok('wallet_reorderPersonas', { ids: [ids[2], ids[0], ids[1]] });
+    await a.sync();
+    await b.sync();
+    expect(await b.names()).toEqual(['Family', 'Public', 'Work']);
+  });
+
+  it('leaves alone, and says so, a value on the atServer it cannot open, taking the rest', async () => {
+    const [a, b] = [await wallet(), await wallet()];
+    await a.sync();
+    const work = await a.persona('Work');
+    await (await owner()).update(personaAtKey(work.id, BARBARA), 'not-a-persona', { isEncrypted: true, ivNonce: 'AAAAAAAAAAAAAAAAAAAAAA==' });
+    await b.sync();
+    expect(await b.names()).toEqual(['Public', 'Work', 'Family']);
+    const { problem } = await b.services.sync.status(BARBARA);
+    expect(problem).toContain(`${personaAtKey(work.id, BARBARA)} was left alone`);
+  });
+});
