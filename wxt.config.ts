@@ -50,9 +50,12 @@ export default defineConfig({
               id: 'wallet@atsign-wallet.org',
               strict_min_version: '140.0',
               // The wallet signs in to the person's own atServer (a PKAM
-              // signature, never a key) and publishes its public signing key
-              // there; nothing goes to anyone else.
-              data_collection_permissions: { required: ['authenticationInfo'] },
+              // signature, never a key), publishes its public signing key
+              // there, and keeps the person's personas there (names, emails,
+              // addresses…, encrypted with the atSign's self encryption key
+              // so only the atSign's own apps can read them); nothing goes
+              // to anyone else.
+              data_collection_permissions: { required: ['authenticationInfo', 'personallyIdentifyingInfo'] },
             },
           },
         }

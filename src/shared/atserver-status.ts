@@ -33,3 +33,13 @@ export type RefusedProblem =
   | 'enrollment-denied'
   | 'enrollment-revoked'
   | 'enrollment-expired';
+
+/** How an atSign's personas stand with its atServer. */
+export interface PersonaSyncStatus {
+  /** When a sync last finished (ms since epoch); null if never. */
+  lastSyncedAt: number | null;
+  /** Edits made in this wallet that have not reached the atServer yet. */
+  waiting: number;
+  /** The last sync's trouble, in words; null when it went well. */
+  problem: string | null;
+}

@@ -6,7 +6,7 @@ import { requireIdentity } from '../identities/require-identity';
 import type { Services } from '../services';
 import type { Handler } from './types';
 
-async function view({ settings, identities, links }: Services): Promise<AtPlatformView> {
+async function view({ settings, identities, links, sync }: Services): Promise<AtPlatformView> {
   const [root, addresses, records] = await Promise.all([
     settings.get('atPlatformRoot'),
     settings.get('atServerAddresses'),
@@ -14,7 +14,9 @@ async function view({ settings, identities, links }: Services): Promise<AtPlatfo
   ]);
   return {
     root,
-    atSigns: records.map(({ atSign }) => ({ atSign, address: addresses[atSign] ?? null, status: links.status(atSign) })),
+    atSigns: await Promise.all(
+      records.map(async ({ atSign }) => ({ atSign, address: addresses[atSign] ?? null, status: links.status(atSign), personas: await sync.status(atSign) })),
+    ),
   };
 }
 

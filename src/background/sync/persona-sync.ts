@@ -17,6 +17,7 @@
 // last-sent-wins.
 
 import type { AtClient, AtSyncEntry } from '@/src/atplatform';
+import type { PersonaSyncStatus } from '@/src/shared/atserver-status';
 import { MAX_PERSONA_NAME, type Persona } from '@/src/shared/persona';
 import { isPending, type PersonaRecord, type PersonasRepo } from '../db/personas-repo';
 import type { SyncRepo } from '../db/sync-repo';
@@ -52,15 +53,6 @@ export interface PersonaSyncDeps {
   /** Told after the changes read from the atServer are stored. */
   onRemoteChanges(atSign: string, changes: RemoteChanges): Promise<void>;
   now(): number;
-}
-
-export interface PersonaSyncStatus {
-  /** When a sync last finished; null if never. */
-  lastSyncedAt: number | null;
-  /** Edits made here that have not reached the atServer. */
-  waiting: number;
-  /** The last sync's trouble, in words; null when it went well. */
-  problem: string | null;
 }
 
 const COPY_MARK = ' (other wallet)';

@@ -1,6 +1,6 @@
 // Methods for the wallet's own pages about the atPlatform: where the wallet
 // finds atServers, and how each atSign's connection stands.
-import type { AtServerStatus } from '../atserver-status';
+import type { AtServerStatus, PersonaSyncStatus } from '../atserver-status';
 import * as s from '../schema';
 import type { IdentitySummary } from '../wallet-state';
 import { atSign } from './params';
@@ -13,6 +13,8 @@ export interface AtPlatformView {
     /** 'host:port' the person gave for this atSign's atServer, or null to ask the root. */
     address: string | null;
     status: AtServerStatus;
+    /** The personas' sync with that atServer. */
+    personas: PersonaSyncStatus;
   }>;
 }
 

@@ -1,6 +1,7 @@
 // The atPlatform part of Settings: the root the wallet asks, and for each
 // atSign how its connection stands, with a way to give its atServer's address
-// by hand (atSign apps show it) and to try again now. Renders what it is given.
+// by hand (atSign apps show it) and to try again now, and how its personas'
+// sync stands (last synced, changes waiting). Renders what it is given.
 import { useState } from 'preact/hooks';
 import type { AtPlatformView } from '../../shared/methods/atplatform';
 import { FormAlert } from '../shared/form-alert';
@@ -8,7 +9,7 @@ import { FormStatus } from '../shared/form-status';
 import { useSubmit } from '../shared/use-submit';
 import type { Loadable } from '../shared/use-call';
 import { RootForm } from '../shared/root-form';
-import { describeAtServerStatus } from './atserver-words';
+import { describeAtServerStatus, describePersonaSync } from './atserver-words';
 import type { AtPlatformActions } from './use-atplatform';
 
 interface Props {
@@ -57,6 +58,9 @@ function AtSignConnection({ entry, active, now, actions }: ConnectionProps) {
         </span>
       </div>
       <p class="note atsign-connection__detail">{words.detail}</p>
+      <p class="note atsign-connection__sync" data-testid="persona-sync">
+        {describePersonaSync(entry.personas, now)}
+      </p>
       {canRetry && (
         <button type="button" class="button button--secondary button--small" disabled={retry.busy} onClick={() => void retry.submit()}>
           Try now

@@ -1,6 +1,6 @@
 // An atSign's connection to its atServer, in words a person reads: a short
 // label for the badge and a sentence saying what it means.
-import type { AtServerStatus } from '../../shared/atserver-status';
+import type { AtServerStatus, PersonaSyncStatus } from '../../shared/atserver-status';
 import { formatWait } from '../shared/words';
 
 export interface StatusWords {
@@ -24,4 +24,13 @@ export function describeAtServerStatus(status: AtServerStatus, now: number): Sta
     case 'refused':
       return { label: status.problem === 'keys-refused' ? 'Not accepted' : 'Access ended', detail: status.message, tone: 'error' };
   }
+}
+
+/** The personas' sync in one sentence: when it last finished, and what waits to be sent. */
+export function describePersonaSync({ lastSyncedAt, waiting, problem }: PersonaSyncStatus, now: number): string {
+  const seconds = lastSyncedAt === null ? null : Math.max(0, Math.round((now - lastSyncedAt) / 1000));
+  const when =
+    seconds === null ? 'Personas not synced yet.' : seconds < 60 ? 'Personas synced just now.' : `Personas synced ${formatWait(seconds)} ago.`;
+  const queue = waiting === 0 ? '' : waiting === 1 ? ' 1 change waiting to be sent.' : ` ${waiting} changes waiting to be sent.`;
+  return `${when}${queue}${problem ? ` ${problem}` : ''}`;
 }

@@ -1,6 +1,6 @@
 // What the popup says about each atSign's connection.
 import { describe, expect, it } from 'vitest';
-import { describeAtServerStatus } from '@/src/ui/popup/atserver-words';
+import { describeAtServerStatus, describePersonaSync } from '@/src/ui/popup/atserver-words';
 
 const NOW = 1_700_000_000_000;
 
@@ -36,5 +36,18 @@ describe('an atSign’s connection, in words', () => {
 
   it('says a locked wallet connects once unlocked', () => {
     expect(describeAtServerStatus({ state: 'locked' }, NOW).detail).toBe('The wallet connects when it is unlocked.');
+  });
+});
+
+describe('the personas’ sync, in words', () => {
+  it('says when it last finished and what waits to be sent', () => {
+    expect(describePersonaSync({ lastSyncedAt: null, waiting: 0, problem: null }, NOW)).toBe('Personas not synced yet.');
+    expect(describePersonaSync({ lastSyncedAt: NOW - 5_000, waiting: 0, problem: null }, NOW)).toBe('Personas synced just now.');
+    expect(describePersonaSync({ lastSyncedAt: NOW - 180_000, waiting: 1, problem: null }, NOW)).toBe(
+      'Personas synced 3 minutes ago. 1 change waiting to be sent.',
+    );
+    expect(describePersonaSync({ lastSyncedAt: null, waiting: 3, problem: 'A value was left alone.' }, NOW)).toBe(
+      'Personas not synced yet. 3 changes waiting to be sent. A value was left alone.',
+    );
   });
 });
