@@ -3,7 +3,7 @@
 // wallet's own pages) or over a relay's port (pages of sites).
 import type { Browser, Runtime } from 'webextension-polyfill';
 import { ErrorCode } from '@/src/shared/errors';
-import { isOurs, NS, RELAY_PORT, type PortRequest, type Reply } from '@/src/shared/protocol';
+import { isOurs, NS, RELAY_PORT, type PersonasChanged, type PortRequest, type Reply } from '@/src/shared/protocol';
 import { ActivityLog } from './activity/activity-log';
 import type { FetchLike } from './atplatform/root-over-https';
 import { createWalletEnrollments, createWalletLinks, refreshLinks } from './atplatform/wallet-links';
@@ -74,6 +74,8 @@ export function createServices(
   const sync = createPersonaSync(
     () => services,
     (atSign, work) => links.whileOnline(atSign, work),
+    // No page of the wallet open: nobody to tell, and the browser says so by refusing.
+    (atSign) => void browser.runtime.sendMessage({ ns: NS, kind: 'personasChanged', atSign } satisfies PersonasChanged).catch(() => undefined),
   );
   const services: Services = {
     grants,

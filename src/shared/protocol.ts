@@ -66,6 +66,17 @@ export interface WalletEvent {
   data: unknown;
 }
 
+/**
+ * background → the wallet's own pages (runtime.sendMessage): an atSign's
+ * personas changed without them (another wallet's edit arrived), so a page
+ * showing them reads them again. Carries nothing a page could not ask for.
+ */
+export interface PersonasChanged {
+  ns: typeof NS;
+  kind: 'personasChanged';
+  atSign: string;
+}
+
 /** The name of the port each relay opens to the background (runtime.connect). */
 export const RELAY_PORT = 'atsign-wallet/relay';
 

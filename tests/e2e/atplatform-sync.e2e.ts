@@ -1,7 +1,8 @@
 // Personas on the atServer, between two browser profiles of one atSign: one
 // wallet imports @bob🛠's key file, the other is added by enrollment with no key
 // file and sees what the first wrote; an edit in either reaches the other and
-// a site granted it there; the atServer going away loses nothing; and the
+// a site granted it there; the atServer going away (and the browser
+// restarting meanwhile) loses nothing; and the
 // atServer's store holds nothing readable. The atPlatform here is this file's
 // own, so it can be stopped without touching other tests.
 import { readFileSync } from 'node:fs';
@@ -95,10 +96,19 @@ describe.each(browserNames)('%s: personas on the atServer, in two wallets', (bro
     await approval.approve();
     expect((await sitePage.settle('connect')).result).toMatchObject({ atSign: BOB, profile: WORK });
     await sitePage.listen('profileChanged');
+    // The person has the persona page open in the second wallet.
+    const editor = await second.openExtensionPage('/personas.html');
+    await editor.clickRole('button', 'Work');
+    const shownEmail = () =>
+      editor.evaluate(() => [...document.querySelectorAll('input')].find((input) => input.labels?.[0]?.textContent?.trim() === 'Email')?.value, undefined);
+    await expect.poll(shownEmail, { timeout: 10_000 }).toBe(WORK.email);
 
     await fillPersona(first, 'Work', { email: 'bob@builder.example', nickname: 'Bobby' });
     await expect.poll(() => sitePage.events(), { timeout: 15_000 }).toEqual([{ name: 'profileChanged', data: { email: 'bob@builder.example' } }]);
     expect(await fieldsOf(second, 'Work')).toEqual({ ...WORK, email: 'bob@builder.example', nickname: 'Bobby' });
+    // …and the page shows the new value without being reloaded.
+    await expect.poll(shownEmail, { timeout: 10_000 }).toBe('bob@builder.example');
+    await editor.close();
   });
 
   it('keeps working while the atServer is down, keeps the edits waiting, and sends each once when it is back', async () => {
@@ -114,6 +124,12 @@ describe.each(browserNames)('%s: personas on the atServer, in two wallets', (bro
       await popup.clickRole('tab', 'Settings');
       await expect.poll(() => popup.textOf(`li[aria-label="${BOB}"] [data-testid="persona-sync"]`), { timeout: 15_000 }).toMatch(/2 changes waiting to be sent\.$/);
       await popup.close();
+      if (first.restartBrowser) {
+        // Quit and start again (the wallet locks): what waits is on disk, not in memory.
+        first = await first.restartBrowser();
+        await callWallet(first, 'wallet_unlock', { passphrase: PASSPHRASE });
+        expect((await state(first))?.personas.waiting).toBe(2);
+      }
     } finally {
       await server.start();
     }

@@ -50,7 +50,7 @@ export interface PersonaSyncDeps {
   selfKey(atSign: string): Promise<CryptoKey>;
   /** Whether a site holds a grant for the persona. */
   isGranted(personaId: string): Promise<boolean>;
-  /** Told after the changes read from the atServer are stored. */
+  /** Told after changes read from the atServer are stored (only when something changed here). */
   onRemoteChanges(atSign: string, changes: RemoteChanges): Promise<void>;
   now(): number;
 }
@@ -130,13 +130,14 @@ export class PersonaSync {
   async #read(client: AtClient, atSign: string, selfKey: CryptoKey): Promise<string[]> {
     const skipped: string[] = [];
     const changes: RemoteChanges = { updated: [], removed: [] };
+    let applied = false;
     let { cursor } = await this.deps.syncState.get(atSign);
     for (;;) {
       const page = await client.syncFrom(cursor, { regex: SYNC_REGEX });
       if (page.length === 0) break;
       for (const entry of page) {
         try {
-          await this.#apply(entry, atSign, selfKey, changes);
+          applied = (await this.#apply(entry, atSign, selfKey, changes)) || applied;
         } catch (error) {
           if (!(error instanceof ServerValueError)) throw error;
           skipped.push(`${entry.atKey} was left alone: ${error.message}`);
@@ -145,15 +146,16 @@ export class PersonaSync {
       }
       await this.deps.syncState.update(atSign, { cursor });
     }
-    if (changes.updated.length || changes.removed.length) await this.deps.onRemoteChanges(atSign, changes);
+    if (applied) await this.deps.onRemoteChanges(atSign, changes);
     return skipped;
   }
 
-  async #apply(entry: AtSyncEntry, atSign: string, selfKey: CryptoKey, changes: RemoteChanges): Promise<void> {
+  /** Applies one change; true when the personas as the person sees them changed here. */
+  async #apply(entry: AtSyncEntry, atSign: string, selfKey: CryptoKey, changes: RemoteChanges): Promise<boolean> {
     const which = readServerKey(entry.atKey, atSign);
-    if (which === null) return;
+    if (which === null) return false;
     if (which.kind === 'order') {
-      if ((await this.deps.syncState.get(atSign)).orderPending !== null || entry.operation === '-') return;
+      if ((await this.deps.syncState.get(atSign)).orderPending !== null || entry.operation === '-') return false;
       return this.#applyOrder(atSign, await readOrderValue(selfKey, entry.value, entry.metadata));
     }
     const { personas, syncState, vault } = this.deps;
@@ -161,16 +163,19 @@ export class PersonaSync {
     const [record, tombstone] = await Promise.all([personas.get(id), syncState.tombstone(id)]);
     const known = record?.sync?.commitId ?? tombstone?.commitId ?? null;
     // This wallet's own change coming back, or older than what it has.
-    if (known !== null && entry.commitId <= known) return;
+    if (known !== null && entry.commitId <= known) return false;
 
     if (entry.operation === '-') {
-      if (tombstone) return syncState.dropTombstone(id);
-      if (!record) return;
-      // Edited here since: the edit stays, and goes back up.
-      if (isPending(record)) return personas.put({ ...record, sync: { commitId: entry.commitId, pending: true } });
+      if (tombstone) await syncState.dropTombstone(id);
+      if (!record) return false;
+      if (isPending(record)) {
+        // Edited here since: the edit stays, and goes back up.
+        await personas.put({ ...record, sync: { commitId: entry.commitId, pending: true } });
+        return false;
+      }
       await personas.remove(id, { fromServer: true });
       changes.removed.push(id);
-      return;
+      return true;
     }
 
     const content = await readPersonaValue(selfKey, entry.value, entry.metadata);
@@ -182,7 +187,7 @@ export class PersonaSync {
       if (twin) await personas.remove(twin.id, { fromServer: true });
       const order = twin?.order ?? (await this.#nextOrder(atSign));
       await personas.put({ id, atSign, order, sealed: await vault.seal(content), sync: synced });
-      return;
+      return true;
     }
     const mine = await openPersona(record, { vault });
     const same = sameContent(mine, content);
@@ -196,13 +201,14 @@ export class PersonaSync {
         sealed: await vault.seal({ ...content, name: copyName(content.name) }),
         sync: { commitId: null, pending: true },
       });
-      return;
+      return true;
     }
     // Not edited here (or edited to the same): the atServer's version is this wallet's.
     await personas.put({ ...record, sealed: same ? record.sealed : await vault.seal(content), sync: synced });
     const names = new Set([...Object.keys(mine.fields), ...Object.keys(content.fields)]);
     const changed = [...names].filter((name) => mine.fields[name] !== content.fields[name]);
     if (changed.length) changes.updated.push({ persona: { ...mine, ...content }, changed });
+    return !same;
   }
 
   /**
@@ -225,15 +231,16 @@ export class PersonaSync {
   }
 
   /** The list in the order given; personas it does not name keep their places after those it does. */
-  async #applyOrder(atSign: string, ids: string[]): Promise<void> {
+  async #applyOrder(atSign: string, ids: string[]): Promise<boolean> {
     const records = await this.deps.personas.list(atSign);
     const rank = (r: PersonaRecord) => {
       const at = ids.indexOf(r.id);
       return at === -1 ? ids.length + r.order : at;
     };
     const ordered = [...records].sort((a, b) => rank(a) - rank(b));
-    if (ordered.every((r, i) => r.order === i)) return;
+    if (ordered.every((r, i) => r.order === i)) return false;
     await this.deps.personas.putAll(ordered.map((r, i) => ({ ...r, order: i })));
+    return true;
   }
 
   /** Sends what waits here: deletions, then personas, then the order. */

@@ -6,8 +6,15 @@ import { announceFieldChanges, endGrantsOf } from '../personas/announce';
 import type { Services } from '../services';
 import { PersonaSync, type PersonaSyncDeps } from './persona-sync';
 
-/** `services` is read when a sync runs, not before: the sync is one of them. */
-export function createPersonaSync(services: () => Services, whileOnline: PersonaSyncDeps['whileOnline']): PersonaSync {
+/**
+ * `services` is read when a sync runs, not before: the sync is one of them.
+ * `tellPages` lets the wallet's open pages know an atSign's personas changed.
+ */
+export function createPersonaSync(
+  services: () => Services,
+  whileOnline: PersonaSyncDeps['whileOnline'],
+  tellPages: (atSign: string) => void = () => undefined,
+): PersonaSync {
   return new PersonaSync({
     get personas() {
       return services().personas;
@@ -21,7 +28,8 @@ export function createPersonaSync(services: () => Services, whileOnline: Persona
     whileOnline,
     selfKey: (atSign) => selfKeyOf(services().identities, services().vault, atSign),
     isGranted: async (personaId) => (await services().grants.byPersona(personaId)).length > 0,
-    async onRemoteChanges(_atSign, { updated, removed }) {
+    async onRemoteChanges(atSign, { updated, removed }) {
+      tellPages(atSign);
       for (const { persona, changed } of updated) await announceFieldChanges(persona, changed, services());
       for (const id of removed) await endGrantsOf(id, services());
     },
