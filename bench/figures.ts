@@ -31,6 +31,9 @@ export const FIGURES: FigureSpec[] = [
   { key: 'verify_signin_cached_ms', label: 'verifySignIn, atPlatform cached', unit: 'ms' },
   { key: 'verify_signin_offline_ms', label: 'verifySignIn, offline checks only', unit: 'ms' },
   { key: 'atserver_connect_auth_ms', label: 'Going online: wss to the atServer + PKAM', unit: 'ms' },
+  { key: 'persona_sync_edit_to_other_wallet_ms', label: 'Personas: an edit shown in the other wallet', unit: 'ms' },
+  { key: 'persona_sync_first_full_list_ms', label: 'Personas: first sync of a full list (20)', unit: 'ms' },
+  { key: 'persona_sync_first_50_ms', label: 'Personas: first sync of 50', unit: 'ms' },
 ];
 
 export type Figure = number | Percentiles;

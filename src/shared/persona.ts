@@ -14,5 +14,12 @@ export interface Persona {
 }
 
 export const DEFAULT_PERSONAS = ['Public', 'Work', 'Family'] as const;
+/** How many personas a person can make in one wallet. */
 export const MAX_PERSONAS = 20;
+/**
+ * How many the wallet keeps for an atSign: more can arrive from the atServer
+ * (two wallets each adding, copies kept when both edited one), and none of
+ * those is dropped; the person can still order and delete them.
+ */
+export const MAX_KEPT_PERSONAS = 4 * MAX_PERSONAS;
 export const MAX_PERSONA_NAME = 40;

@@ -81,6 +81,28 @@ export class PersonasRepo implements SealedStore {
     );
   }
 
+  /**
+   * Writes `next` (or, for null, deletes without a tombstone) only if the
+   * persona is still as `expected` was read — absent, for null. The sync uses
+   * it, so a person's edit made while it worked is never written over.
+   * Resolves false, changing nothing, when it changed.
+   */
+  async putIfUnchanged(id: string, expected: PersonaRecord | null, next: PersonaRecord | null): Promise<boolean> {
+    return this.write(() =>
+      this.db.transaction('rw', this.db.personas, async () => {
+        const current = await this.db.personas.get(id);
+        const unchanged =
+          expected === null
+            ? current === undefined
+            : current !== undefined && current.order === expected.order && isPending(current) === isPending(expected) && sameBytes(current.sealed.iv, expected.sealed.iv);
+        if (!unchanged) return false;
+        if (next === null) await this.db.personas.delete(id);
+        else await this.db.personas.put(next);
+        return true;
+      }),
+    );
+  }
+
   async removeByAtSign(atSign: string): Promise<void> {
     await this.write(() => this.db.personas.where('atSign').equals(atSign).delete());
   }

@@ -18,7 +18,7 @@
 
 import type { AtClient, AtSyncEntry } from '@/src/atplatform';
 import type { PersonaSyncStatus } from '@/src/shared/atserver-status';
-import { MAX_PERSONA_NAME, type Persona } from '@/src/shared/persona';
+import { MAX_KEPT_PERSONAS, MAX_PERSONA_NAME, type Persona } from '@/src/shared/persona';
 import { isPending, type PersonaRecord, type PersonasRepo } from '../db/personas-repo';
 import type { SyncRepo } from '../db/sync-repo';
 import { openPersona, type PersonaContent } from '../personas/personas';
@@ -56,6 +56,8 @@ export interface PersonaSyncDeps {
 }
 
 const COPY_MARK = ' (other wallet)';
+/** A write found the persona changed by the person meanwhile. */
+const RACED = Symbol('raced');
 
 /** The name for the other wallet's version of a persona both edited. */
 export function copyName(name: string): string {
@@ -158,42 +160,54 @@ export class PersonaSync {
       if ((await this.deps.syncState.get(atSign)).orderPending !== null || entry.operation === '-') return false;
       return this.#applyOrder(atSign, await readOrderValue(selfKey, entry.value, entry.metadata));
     }
+    const content = entry.operation === '-' ? null : await readPersonaValue(selfKey, entry.value, entry.metadata);
+    // The person may edit while this runs: a write that finds the persona changed reads it again.
+    for (let attempt = 1; ; attempt++) {
+      const applied = await this.#applyPersona(which.id, entry.commitId, content, atSign, changes);
+      if (applied !== RACED) return applied;
+      if (attempt === 3) throw new Error('The personas kept changing while the sync ran; it tries again at the next one.');
+    }
+  }
+
+  /** One persona's change (`content` null: deleted on the atServer); RACED when the person's edit came first. */
+  async #applyPersona(id: string, commitId: number, content: PersonaContent | null, atSign: string, changes: RemoteChanges): Promise<boolean | typeof RACED> {
     const { personas, syncState, vault } = this.deps;
-    const { id } = which;
     const [record, tombstone] = await Promise.all([personas.get(id), syncState.tombstone(id)]);
+    const current = record ?? null;
     const known = record?.sync?.commitId ?? tombstone?.commitId ?? null;
     // This wallet's own change coming back, or older than what it has.
-    if (known !== null && entry.commitId <= known) return false;
+    if (known !== null && commitId <= known) return false;
 
-    if (entry.operation === '-') {
+    if (content === null) {
       if (tombstone) await syncState.dropTombstone(id);
       if (!record) return false;
       if (isPending(record)) {
         // Edited here since: the edit stays, and goes back up.
-        await personas.put({ ...record, sync: { commitId: entry.commitId, pending: true } });
-        return false;
+        return (await personas.putIfUnchanged(id, current, { ...record, sync: { commitId, pending: true } })) ? false : RACED;
       }
-      await personas.remove(id, { fromServer: true });
+      if (!(await personas.putIfUnchanged(id, current, null))) return RACED;
       changes.removed.push(id);
       return true;
     }
 
-    const content = await readPersonaValue(selfKey, entry.value, entry.metadata);
-    const synced = { commitId: entry.commitId, pending: false };
+    const synced = { commitId, pending: false };
     if (!record) {
+      if ((await personas.list(atSign)).length >= MAX_KEPT_PERSONAS) {
+        throw new ServerValueError(`The wallet keeps at most ${MAX_KEPT_PERSONAS} personas for an atSign.`);
+      }
+      const twin = await this.#unsyncedTwin(atSign, content);
+      if (twin && !(await personas.putIfUnchanged(twin.id, twin, null))) return RACED;
+      const order = twin?.order ?? (await this.#nextOrder(atSign));
+      if (!(await personas.putIfUnchanged(id, null, { id, atSign, order, sealed: await vault.seal(content), sync: synced }))) return RACED;
       // Deleted here, edited elsewhere: the edit wins, the persona is back.
       if (tombstone) await syncState.dropTombstone(id);
-      const twin = await this.#unsyncedTwin(atSign, content);
-      if (twin) await personas.remove(twin.id, { fromServer: true });
-      const order = twin?.order ?? (await this.#nextOrder(atSign));
-      await personas.put({ id, atSign, order, sealed: await vault.seal(content), sync: synced });
       return true;
     }
     const mine = await openPersona(record, { vault });
     const same = sameContent(mine, content);
     if (isPending(record) && !same) {
       // Both wallets edited it: this one's edit goes up; the other's is kept beside it.
-      await personas.put({ ...record, sync: { commitId: entry.commitId, pending: true } });
+      if (!(await personas.putIfUnchanged(id, current, { ...record, sync: { commitId, pending: true } }))) return RACED;
       await personas.put({
         id: crypto.randomUUID(),
         atSign,
@@ -204,7 +218,8 @@ export class PersonaSync {
       return true;
     }
     // Not edited here (or edited to the same): the atServer's version is this wallet's.
-    await personas.put({ ...record, sealed: same ? record.sealed : await vault.seal(content), sync: synced });
+    const next = { ...record, sealed: same ? record.sealed : await vault.seal(content), sync: synced };
+    if (!(await personas.putIfUnchanged(id, current, next))) return RACED;
     const names = new Set([...Object.keys(mine.fields), ...Object.keys(content.fields)]);
     const changed = [...names].filter((name) => mine.fields[name] !== content.fields[name]);
     if (changed.length) changes.updated.push({ persona: { ...mine, ...content }, changed });

@@ -10,7 +10,7 @@
 import type { AtMetadata } from '@/src/atplatform';
 import { decryptWithSelfKey, encryptWithSelfKey } from '@/src/keys/self-key-cipher';
 import { decodeBase64, encodeBase64, utf8DecodeStrict, utf8Encode } from '@/src/shared/base64';
-import { MAX_PERSONA_NAME, MAX_PERSONAS } from '@/src/shared/persona';
+import { MAX_KEPT_PERSONAS, MAX_PERSONA_NAME } from '@/src/shared/persona';
 import { MAX_LABEL_LENGTH } from '@/src/shared/profile-fields';
 import { checkContent, type PersonaContent } from '../personas/personas';
 
@@ -84,7 +84,7 @@ export async function readPersonaValue(selfKey: CryptoKey, value: string | null,
 export async function readOrderValue(selfKey: CryptoKey, value: string | null, metadata: Record<string, string> | null): Promise<string[]> {
   const parsed = await decryptFromServer(selfKey, value, metadata);
   const ids = (parsed as { ids?: unknown } | null)?.ids;
-  if (!Array.isArray(ids) || ids.length > MAX_PERSONAS * 4 || !ids.every((id) => typeof id === 'string' && PERSONA_ID.test(id))) {
+  if (!Array.isArray(ids) || ids.length > MAX_KEPT_PERSONAS || !ids.every((id) => typeof id === 'string' && PERSONA_ID.test(id))) {
     throw new ServerValueError('The order is not a list of persona ids.');
   }
   return ids as string[];

@@ -1,6 +1,6 @@
 // Methods for the wallet's own pages: the person's personas.
 import type { Persona } from '../persona';
-import { MAX_PERSONA_NAME, MAX_PERSONAS } from '../persona';
+import { MAX_KEPT_PERSONAS, MAX_PERSONA_NAME } from '../persona';
 import { FIELD_NAME, MAX_CUSTOM_FIELDS, MAX_LABEL_LENGTH, MAX_PICTURE_LENGTH, STANDARD_FIELDS } from '../profile-fields';
 import * as s from '../schema';
 import { atSign, personaId } from './params';
@@ -38,7 +38,7 @@ export const personaMethods = {
   wallet_reorderPersonas: {
     caller: 'ui',
     permission: 'unlocked',
-    params: s.object({ atSign: s.optional(atSign), ids: s.array(personaId, { max: MAX_PERSONAS, unique: true }) }),
+    params: s.object({ atSign: s.optional(atSign), ids: s.array(personaId, { max: MAX_KEPT_PERSONAS, unique: true }) }),
     result: s.type<Persona[]>(),
   },
 } as const;

@@ -10,7 +10,9 @@ import { AtClient, type AtSyncEntry } from '@/src/atplatform';
 import { tlsConnector } from '@/src/atplatform/transports/node-tls';
 import { createPersonaSync } from '@/src/background/sync/wallet-sync';
 import { copyName } from '@/src/background/sync/persona-sync';
-import { personaAtKey } from '@/src/background/sync/server-values';
+import { encryptForServer, personaAtKey } from '@/src/background/sync/server-values';
+import { importSelfKey } from '@/src/keys/self-key-cipher';
+import { MAX_PERSONAS } from '@/src/shared/persona';
 import { readAtKeys, type AtKeys } from '@/src/keys';
 import { startLocalAtPlatform, type LocalAtPlatform } from '../../../testing/atplatform/index.mjs';
 import { addressOf } from '../atplatform/support/local-doors';
@@ -142,6 +144,30 @@ describe('personas between two wallets of one atSign', () => {
     expect(await view(a)).toEqual(await view(b));
   });
 
+  it('never writes over an edit the person makes while a sync is applying the other wallet’s', async () => {
+    const [a, b] = [await wallet(), await wallet()];
+    await a.sync();
+    await b.sync();
+    const work = await a.persona('Work');
+    await a.ok('wallet_savePersona', { id: work.id, name: 'Work', fields: { email: 'a@work.example' } });
+    await a.sync();
+    // The person saves Work in B just after B's sync has read it, before B writes A's version.
+    const read = b.services.personas.get.bind(b.services.personas);
+    let edited = false;
+    vi.spyOn(b.services.personas, 'get').mockImplementation(async (id) => {
+      const record = await read(id);
+      if (id === work.id && !edited) {
+        edited = true;
+        await b.ok('wallet_savePersona', { id: work.id, name: 'Work', fields: { nickname: 'Bee' } });
+      }
+      return record;
+    });
+    await b.sync();
+    expect(edited).toBe(true);
+    expect(await b.persona('Work')).toMatchObject({ fields: { nickname: 'Bee' } });
+    expect(await b.persona(copyName('Work'))).toMatchObject({ fields: { email: 'a@work.example' } });
+  });
+
   it('lets an edit win over a deletion made elsewhere', async () => {
     const [a, b] = [await wallet(), await wallet()];
     await a.sync();
@@ -182,6 +208,21 @@ describe('personas between two wallets of one atSign', () => {
     await a.sync();
     await b.sync();
     expect(await b.names()).toEqual(['Family', 'Public', 'Work']);
+  });
+
+  it('keeps every persona other apps wrote, past the number a person makes in one wallet, and can still order them', async () => {
+    const client = await owner();
+    const selfKey = await importSelfKey(Buffer.from(keys.selfEncryptionKey, 'base64'));
+    for (let i = 0; i < MAX_PERSONAS + 2; i++) {
+      const { value, metadata } = await encryptForServer(selfKey, { name: `Club ${i}`, fields: {}, labels: {} });
+      await client.update(personaAtKey(crypto.randomUUID(), BARBARA), value, metadata);
+    }
+    const b = await wallet();
+    await b.sync();
+    const ids = (await b.list()).map((p) => p.id);
+    expect(ids).toHaveLength(MAX_PERSONAS + 5);
+    await b.ok('wallet_reorderPersonas', { ids: [...ids].reverse() });
+    expect((await b.names())[0]).toBe(`Club ${MAX_PERSONAS + 1}`);
   });
 
   it('leaves alone, and says so, a value on the atServer it cannot open, taking the rest', async () => {

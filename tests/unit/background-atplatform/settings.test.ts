@@ -6,7 +6,7 @@ import { ErrorCode } from '@/src/shared/errors';
 import { BARBARA, walletWithBarbara } from '../personas/support';
 
 describe('the atPlatform settings', () => {
-  it('start with the public root and show each atSign’s connection, offline when the root cannot be reached', async () => {
+  it('start with the public root and show each atSign’s connection, offline when the root cannot be reached, its new personas waiting to go up', async () => {
     const { ok } = await walletWithBarbara();
     await vi.waitFor(async () =>
       expect(await ok('wallet_getAtPlatform')).toEqual({
@@ -16,6 +16,7 @@ describe('the atPlatform settings', () => {
             atSign: BARBARA,
             address: null,
             status: expect.objectContaining({ state: 'offline', problem: 'root-unreachable', message: 'The root at https://root.atsign.org could not be reached.' }),
+            personas: { lastSyncedAt: null, waiting: 3, problem: null },
           },
         ],
       }),
