@@ -20,7 +20,7 @@ const PERSONA_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 export const personaAtKey = (id: string, atSign: string): string => `${id}.personas.${NAMESPACE}${atSign}`;
 export const orderAtKey = (atSign: string): string => `personaorder.${NAMESPACE}${atSign}`;
 /** What `sync:from` is asked for: the wallet's persona keys and nothing else of the atSign's. */
-export const SYNC_REGEX = `personas?(order)?\\.${NAMESPACE}@`;
+export const SYNC_REGEX = `(\\.personas|personaorder)\\.${NAMESPACE}@`;
 
 export type ServerKey = { kind: 'persona'; id: string } | { kind: 'order' };
 
