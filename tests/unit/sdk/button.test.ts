@@ -4,7 +4,7 @@
 // announces itself through the real discovery events, a fake site server
 // behind fetch, and only what the page can see — text, attributes, events,
 // requests sent.
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   ANNOUNCE_EVENT,
   buildSignInMessage,
@@ -195,6 +195,9 @@ const untilState = (el: SignInButtonElement, state: string) =>
 beforeAll(() => {
   defineSignInButton();
 });
+// A button asks wallets to announce themselves and listens for 300 ms; the
+// last test's listening must end before this file's window is taken away.
+afterAll(() => new Promise((resolve) => setTimeout(resolve, 400)));
 
 afterEach(() => {
   element?.remove();
