@@ -81,9 +81,10 @@ describe.each(browserNames)('%s: adding the wallet to an atSign by enrollment', 
   it('says so when the other app denies the request, and adds nothing', async () => {
     await ask(await otherApp().otp());
     const request = await pendingRequest();
-    expect(await page.textOf(`${ENROLL_FORM} [role="status"]`)).toContain(
-      `Waiting for approval in your other app. Approve the request from ${request.deviceName} for ${ALICE}.`,
-    );
+    // The atServer holds the request a moment before the wallet's page hears its answer.
+    await expect
+      .poll(() => page.textOf(`${ENROLL_FORM} [role="status"]`), { timeout: 15_000 })
+      .toContain(`Waiting for approval in your other app. Approve the request from ${request.deviceName} for ${ALICE}.`);
     await otherApp().deny(request.enrollmentId);
     await expect
       .poll(() => page.textOf(`${ENROLL_FORM} [role="alert"]`), { timeout: 20_000 })
