@@ -1,10 +1,13 @@
 // Reject and Approve, kept in view at the foot of the window, with what still
 // stops Approve and anything the wallet refused. Reject is always there: the
-// person may say no without unlocking anything.
+// person may say no without unlocking anything. Until the window has been in
+// front of the person for a moment, both say they are waiting and do nothing.
+import { useContext } from 'preact/hooks';
 import type { ApprovalAnswer } from '../../shared/approval';
 import { FormAlert } from '../shared/form-alert';
 import { FormStatus } from '../shared/form-status';
 import type { Submission } from '../shared/use-submit';
+import { AnswersReady } from './answers-ready';
 
 interface Props {
   answering: Submission<[ApprovalAnswer]>;
@@ -15,8 +18,16 @@ interface Props {
 export function AnswerBar({ answering, approve }: Props) {
   const { busy, error, submit } = answering;
   const blocked = Boolean(approve?.blocker);
+  const ready = useContext(AnswersReady);
+  // aria-disabled, not disabled: a focused button keeps its focus while it waits.
+  const waiting = ready ? {} : { 'aria-disabled': 'true' as const, 'aria-describedby': 'answers-waiting' };
   return (
-    <div class="answer-bar">
+    <div class={`answer-bar${ready ? '' : ' answer-bar--waiting'}`}>
+      {!ready && (
+        <p id="answers-waiting" class="answer-bar__waiting" role="status">
+          The buttons work once this window has been in front of you for a moment.
+        </p>
+      )}
       {blocked && (
         <p id="approve-blocker" class="answer-bar__blocker">
           {approve?.blocker}
@@ -24,7 +35,7 @@ export function AnswerBar({ answering, approve }: Props) {
       )}
       <FormAlert error={error} />
       <div class="answer-bar__buttons">
-        <button type="button" class="button button--secondary" disabled={busy} onClick={() => void submit({ approve: false })}>
+        <button type="button" class="button button--secondary" disabled={busy} {...waiting} onClick={() => void submit({ approve: false })}>
           Reject
         </button>
         {approve && (
@@ -33,6 +44,7 @@ export function AnswerBar({ answering, approve }: Props) {
             class="button"
             disabled={busy || blocked}
             aria-describedby={blocked ? 'approve-blocker' : undefined}
+            {...waiting}
             onClick={approve.onApprove}
           >
             Approve

@@ -1,12 +1,14 @@
 // The window for one waiting request: who asks and why at the top, then what
 // the person can do, which depends on what is asked. Escape says no, as
-// closing a dialog does.
+// closing a dialog does. No answer counts until the window has been in front
+// of the person for a moment (input-guard.ts).
 import type { ApprovalAnswer, ApprovalView } from '../../shared/approval';
 import type { Persona } from '../../shared/persona';
 import type { WalletState } from '../../shared/wallet-state';
 import { describeOrigin } from '../shared/origin-display';
 import type { Loadable } from '../shared/use-call';
-import { useSubmit } from '../shared/use-submit';
+import { useSubmit, type Submission } from '../shared/use-submit';
+import { AnswersReady } from './answers-ready';
 import { ConnectRequest } from './connect-request';
 import { FRAME_NOTE_ID, FrameNote } from './frame-note';
 import { ORIGIN_WARNINGS_ID, OriginWarnings } from './origin-warnings';
@@ -15,6 +17,7 @@ import { RequestHeading } from './request-heading';
 import { SignInRequest } from './sign-in-request';
 import { SitePurpose } from './site-purpose';
 import { useEscape } from './use-escape';
+import { useInputGuard } from './use-input-guard';
 import { WalletGate } from './wallet-gate';
 
 interface Props {
@@ -27,41 +30,49 @@ interface Props {
 }
 
 export function RequestPage({ view, wallet, personas, onRetry, onUnlock, onAnswer }: Props) {
-  const answering = useSubmit(onAnswer);
+  const submission = useSubmit(onAnswer);
+  const ready = useInputGuard();
+  // Every way of answering — buttons, Enter, Escape — goes through here.
+  const answering: Submission<[ApprovalAnswer]> = {
+    ...submission,
+    submit: (answer) => (ready ? submission.submit(answer) : Promise.resolve(false)),
+  };
   useEscape(answering.busy ? null : () => void answering.submit({ approve: false }));
   const parts = describeOrigin(view.origin);
   const notes = [parts.lookAlike || parts.insecure ? ORIGIN_WARNINGS_ID : '', view.topOrigin ? FRAME_NOTE_ID : ''];
   const unlocked = wallet.status === 'ready' && wallet.value.unlocked;
 
   return (
-    <main class="approve">
-      <header class="request">
-        <RequestHeading
-          parts={parts}
-          question={QUESTION[view.kind]}
-          describedBy={notes.filter(Boolean).join(' ')}
-          focus={unlocked}
-        />
-        <OriginWarnings parts={parts} />
-        {view.topOrigin && <FrameNote origin={view.origin} topOrigin={view.topOrigin} />}
-        {view.kind === 'connect' && view.request.purpose && <SitePurpose purpose={view.request.purpose} />}
-      </header>
-      <WalletGate wallet={wallet} onRetry={onRetry} onUnlock={onUnlock} answering={answering}>
-        {(atSign) =>
-          view.kind === 'connect' ? (
-            <ConnectRequest
-              request={view.request}
-              host={parts.host}
-              atSign={atSign}
-              personas={personas}
-              onRetry={onRetry}
-              answering={answering}
-            />
-          ) : (
-            <SignInRequest view={view} answering={answering} />
-          )
-        }
-      </WalletGate>
-    </main>
+    <AnswersReady.Provider value={ready}>
+      <main class="approve">
+        <header class="request">
+          <RequestHeading
+            parts={parts}
+            question={QUESTION[view.kind]}
+            describedBy={notes.filter(Boolean).join(' ')}
+            focus={unlocked}
+          />
+          <OriginWarnings parts={parts} />
+          {view.topOrigin && <FrameNote origin={view.origin} topOrigin={view.topOrigin} />}
+          {view.kind === 'connect' && view.request.purpose && <SitePurpose purpose={view.request.purpose} />}
+        </header>
+        <WalletGate wallet={wallet} onRetry={onRetry} onUnlock={onUnlock} answering={answering}>
+          {(atSign) =>
+            view.kind === 'connect' ? (
+              <ConnectRequest
+                request={view.request}
+                host={parts.host}
+                atSign={atSign}
+                personas={personas}
+                onRetry={onRetry}
+                answering={answering}
+              />
+            ) : (
+              <SignInRequest view={view} answering={answering} />
+            )
+          }
+        </WalletGate>
+      </main>
+    </AnswersReady.Provider>
   );
 }

@@ -33,6 +33,11 @@ function wrap(page: Page): E2EPage {
     waitForRole: (role, name) =>
       page.getByRole(role as 'button', { name, exact: true }).first().waitFor(),
     clickRole: (role, name) => page.getByRole(role as 'button', { name, exact: true }).first().click(),
+    clickRoleNow: (role, name) => page.getByRole(role as 'button', { name, exact: true }).first().click({ force: true }),
+    pressOn: async (role, name, key) => {
+      await page.getByRole(role as 'button', { name, exact: true }).first().focus();
+      await page.keyboard.press(key);
+    },
     fillLabel: (label, value, within) =>
       (within ? page.locator(within) : page).getByLabel(label, { exact: true }).fill(value),
     selectLabel: async (label, optionText) =>

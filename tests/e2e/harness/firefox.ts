@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type ElementHandle, type Frame, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Frame, type KeyInput, type Page } from 'puppeteer-core';
 import { extensionDir } from './extension';
 import { trustCaIn } from './trust-ca';
 import type { E2EPage, LaunchOptions, WalletBrowser } from './types';
@@ -64,6 +64,16 @@ function wrap(page: Page): E2EPage {
     clickRole: async (role, name) => {
       const element = await page.waitForSelector(aria(role, name), { visible: true });
       await element!.click();
+    },
+    // Puppeteer's click does not wait for an element to be enabled: the same click, at once.
+    clickRoleNow: async (role, name) => {
+      const element = await page.waitForSelector(aria(role, name), { visible: true });
+      await element!.click();
+    },
+    pressOn: async (role, name, key) => {
+      const element = await page.waitForSelector(aria(role, name), { visible: true });
+      await element!.focus();
+      await page.keyboard.press(key as KeyInput);
     },
     fillLabel: async (label, value, within) => {
       const input = within

@@ -30,6 +30,10 @@ export interface E2EPage {
   /** Waits until an element with this ARIA role and accessible name is shown. */
   waitForRole(role: string, name: string): Promise<void>;
   clickRole(role: string, name: string): Promise<void>;
+  /** Clicks it at once, not waiting for it to be enabled: a click meant for something else. */
+  clickRoleNow(role: string, name: string): Promise<void>;
+  /** Focuses the element with this role and name and presses a key on it (e.g. 'Enter'), at once. */
+  pressOn(role: string, name: string, key: string): Promise<void>;
   /** Clicks a button that starts a download and resolves with the file's text; null where the driver cannot. */
   downloadFrom(role: string, name: string): Promise<string | null>;
   /** Types into the field with this label (inside the element `within` selects, when given). */

@@ -55,12 +55,26 @@ export class ApprovalPage {
    * test to read.
    */
   private async answer(name: 'Approve' | 'Reject') {
+    await this.awake();
     try {
       await this.page.clickRole('button', name);
     } catch (error) {
       if (!(await this.page.isClosed())) throw error;
     }
     for (let waited = 0; waited < 5_000 && !(await this.page.isClosed()); waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  /** Whether the window's answers count yet (it has been in front of the person for a moment). */
+  isAwake() {
+    return this.page.evaluate(() => document.querySelector('.answer-bar--waiting') === null, undefined);
+  }
+
+  /** Waits until the answers count, as a person reading the window would. */
+  async awake() {
+    for (let waited = 0; !(await this.isAwake()); waited += 50) {
+      if (waited > 10_000) throw new Error('The approval window’s buttons stayed asleep: was the window never focused?');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
