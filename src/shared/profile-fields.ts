@@ -101,3 +101,21 @@ export function fieldProblem(name: string, value: string): string | null {
   const rule = Object.hasOwn(RULES, name) ? RULES[name as StandardField] : undefined;
   return rule?.(value) ?? null;
 }
+
+/**
+ * Whether two persona names are one name to the person reading them: spaces
+ * around it, letter case and how an accent is encoded do not tell them apart.
+ */
+export function samePersonaName(a: string, b: string): boolean {
+  const plain = (name: string) => name.trim().normalize('NFC').toLowerCase();
+  return plain(a) === plain(b);
+}
+
+/**
+ * Why a persona cannot take a name (trimmed) another persona of the atSign
+ * has, or null. The editor says it beside the name; the background refuses
+ * the save with it.
+ */
+export function takenNameProblem(name: string, otherNames: readonly string[]): string | null {
+  return otherNames.some((other) => samePersonaName(other, name)) ? `You already have a persona called ${name}.` : null;
+}

@@ -4,6 +4,7 @@ import type { ApprovalAnswer, ApprovalView, ConnectAnswer, ConnectView } from '@
 import { ErrorCode, WalletError } from '@/src/shared/errors';
 import { findPersona, savePersona } from '../personas/personas';
 import type { Services } from '../services';
+import { sendToAtServer } from '../sync/wallet-sync';
 import type { Handler } from './types';
 
 export const getApproval: Handler<'wallet_getApproval'> = async ({ params }, { approvals }) => approvals.view(params.id);
@@ -22,7 +23,12 @@ async function checkConnect(view: ConnectView, answer: ConnectAnswer, services: 
   const fill = Object.fromEntries(
     Object.entries(answer.fill ?? {}).filter(([f, v]) => answer.fields.includes(f) && v !== ''),
   ) as Record<string, string>;
-  if (Object.keys(fill).length) await savePersona({ ...persona, fields: { ...persona.fields, ...fill } }, services);
+  if (Object.keys(fill).length === 0) return;
+  // A custom field filled in here gets the label the editor would give it.
+  const labels = { ...persona.labels };
+  for (const field of Object.keys(fill)) if (field.startsWith('x-') && !labels[field]) labels[field] = field.slice(2);
+  await savePersona({ ...persona, fields: { ...persona.fields, ...fill }, labels }, services);
+  sendToAtServer(persona.atSign, services);
 }
 
 async function check(view: ApprovalView, answer: ApprovalAnswer, services: Services): Promise<void> {

@@ -1,6 +1,7 @@
 import { ErrorCode, WalletError } from '@/src/shared/errors';
 import { requireAtSign } from '../identities/key-errors';
 import { announceFieldChanges, endGrantsOf } from '../personas/announce';
+import { sendToAtServer } from '../sync/wallet-sync';
 import { findPersona, listPersonas, reorderPersonas, savePersona } from '../personas/personas';
 import type { Services } from '../services';
 import type { Handler } from './types';
@@ -42,8 +43,3 @@ export const reorderPersonasHandler: Handler<'wallet_reorderPersonas'> = async (
   sendToAtServer(atSign, services);
   return listPersonas(atSign, services);
 };
-
-/** The edit is kept here already; it goes to the atServer now if online, else when the link is back. Nobody waits for it. */
-function sendToAtServer(atSign: string, services: Services): void {
-  services.sync.request(atSign).catch((error: unknown) => console.error('atSign Wallet: sync failed', error));
-}

@@ -2,7 +2,7 @@
 // live — an edit reaches the sites that were granted the changed fields.
 import { ErrorCode, WalletError } from '@/src/shared/errors';
 import { DEFAULT_PERSONAS, MAX_PERSONAS, type Persona } from '@/src/shared/persona';
-import { fieldLabel, fieldProblem, MAX_CUSTOM_FIELDS } from '@/src/shared/profile-fields';
+import { CUSTOM_FIELD, fieldLabel, fieldProblem, MAX_CUSTOM_FIELDS, takenNameProblem } from '@/src/shared/profile-fields';
 import type { PersonaRecord } from '../db/personas-repo';
 import type { Services } from '../services';
 
@@ -56,8 +56,11 @@ export async function createDefaultPersonas(atSign: string, services: Services):
   await services.personas.putAll(records);
 }
 
+const invalidPersona = (problems: string[]) =>
+  new WalletError(ErrorCode.InvalidParams, problems.join(' '), { reason: 'invalid-persona', problems });
+
 /** Every problem with what the person typed, as one sentence per field. */
-export function checkContent(content: Content): void {
+function contentProblems(content: Content): string[] {
   const problems: string[] = [];
   const name = content.name.trim();
   if (!name) problems.push('Give the persona a name.');
@@ -70,12 +73,48 @@ export function checkContent(content: Content): void {
   for (const field of Object.keys(content.labels)) {
     if (!field.startsWith('x-')) problems.push(`Only custom fields take a label, not "${field}".`);
   }
-  if (problems.length) throw new WalletError(ErrorCode.InvalidParams, problems.join(' '), { reason: 'invalid-persona', problems });
+  return problems;
+}
+
+/**
+ * The rules of a persona on its own, which hold for any value the wallet
+ * keeps — also one another atPlatform app wrote (the sync reads with this).
+ */
+export function checkContent(content: Content): void {
+  const problems = contentProblems(content);
+  if (problems.length) throw invalidPersona(problems);
+}
+
+const hasLabel = (labels: Record<string, string>, field: string) => Boolean(Object.hasOwn(labels, field) && labels[field]!.trim());
+
+/**
+ * What the editor refuses beyond checkContent, the person's own edits held
+ * to it here too (any extension page can send wallet_savePersona): a name
+ * another persona of the atSign has, a custom field with no label. Not
+ * checkContent's, as the sync keeps what other apps and wallets wrote (a
+ * conflict copy's name, a field with no label); so what the stored persona
+ * already had — its name, a field it held with no label — may stay.
+ */
+async function editProblems(content: Content, existing: Persona | null, others: PersonaRecord[], services: Services): Promise<string[]> {
+  const problems: string[] = [];
+  if (content.name && content.name !== existing?.name) {
+    const names = (await Promise.all(others.map((r) => openPersona(r, services)))).map((p) => p.name);
+    const taken = takenNameProblem(content.name, names);
+    if (taken) problems.push(taken);
+  }
+  for (const field of Object.keys(content.fields)) {
+    // A name no field has is refused above already.
+    if (!CUSTOM_FIELD.test(field) || hasLabel(content.labels, field)) continue;
+    const heldWithout = existing && Object.hasOwn(existing.fields, field) && !hasLabel(existing.labels, field);
+    if (!heldWithout) problems.push(`Give the custom field "${field}" a label.`);
+  }
+  return problems;
 }
 
 /**
  * Creates or updates a persona. Empty values mean "no value". Returns the
  * names of the fields whose values changed, for the sites that hold them.
+ * Refuses, storing nothing, whatever the editor would refuse.
  */
 export async function savePersona(
   input: Content & { id?: string; atSign: string },
@@ -83,11 +122,13 @@ export async function savePersona(
 ): Promise<{ persona: Persona; changed: string[] }> {
   const fields = Object.fromEntries(Object.entries(input.fields).filter(([, v]) => v !== ''));
   const content: Content = { name: input.name.trim(), fields, labels: input.labels };
-  checkContent(content);
   const existing = input.id ? await findPersona(input.id, services) : null;
   if (input.id && (!existing || existing.atSign !== input.atSign))
     throw new WalletError(ErrorCode.InvalidParams, 'That persona is not in this wallet.', { reason: 'unknown-persona' });
   const siblings = await services.personas.list(input.atSign);
+  const others = siblings.filter((p) => p.id !== existing?.id);
+  const problems = [...contentProblems(content), ...(await editProblems(content, existing, others, services))];
+  if (problems.length) throw invalidPersona(problems);
   if (!existing && siblings.length >= MAX_PERSONAS)
     throw new WalletError(ErrorCode.InvalidParams, `An atSign can have up to ${MAX_PERSONAS} personas.`);
   const record: PersonaRecord = {

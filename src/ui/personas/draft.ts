@@ -8,6 +8,7 @@ import {
   STANDARD_FIELDS,
   fieldProblem,
   isFieldName,
+  takenNameProblem,
   type StandardField,
 } from '../../shared/profile-fields';
 import { customFieldName } from './custom-field-name';
@@ -87,8 +88,7 @@ export function toSaveParams(draft: Draft): SaveParams {
 export function personaNameProblem(name: string, otherNames: string[]): string | null {
   if (!name) return 'Give the persona a name.';
   if (name.length > MAX_PERSONA_NAME) return `Use at most ${MAX_PERSONA_NAME} characters.`;
-  if (otherNames.some((other) => other.toLowerCase() === name.toLowerCase())) return `You already have a persona called ${name}.`;
-  return null;
+  return takenNameProblem(name, otherNames);
 }
 
 /** Every problem, by problem key. */

@@ -23,8 +23,8 @@ async function setup() {
   const bank = await w.grant(BANK, work.id, ['phone_number']);
   const photos = await w.grant(PHOTOS, family.id, ['name', 'email', 'website', 'phone_number']);
   const emit = vi.spyOn(w.services.events, 'emit');
-  const saveWork = (fields: Record<string, string>, name = 'Work') =>
-    w.ok('wallet_savePersona', { id: work.id, name, fields });
+  const saveWork = (fields: Record<string, string>, name = 'Work', labels: Record<string, string> = {}) =>
+    w.ok('wallet_savePersona', { id: work.id, name, fields, labels });
   return { ...w, work, family, shop, bank, photos, emit, saveWork };
 }
 
@@ -64,7 +64,7 @@ describe('profileChanged', () => {
 
   it('sends nothing when only fields no site holds change', async () => {
     const { saveWork, emit } = await setup();
-    await saveWork({ ...WORK_FIELDS, nickname: 'Babs', 'x-github': 'bliskov', birthdate: '1939-11-07' });
+    await saveWork({ ...WORK_FIELDS, nickname: 'Babs', 'x-github': 'bliskov', birthdate: '1939-11-07' }, 'Work', { 'x-github': 'GitHub' });
     expect(emit).not.toHaveBeenCalled();
   });
 

@@ -49,7 +49,7 @@ export async function walletWorld(opts: { listener?: boolean } = {}) {
 
   const work = await wallet.persona('Work');
   const pub = await wallet.persona('Public');
-  await wallet.ok('wallet_savePersona', { id: work.id, name: 'Work', fields: WORK_VALUES });
+  await wallet.ok('wallet_savePersona', { id: work.id, name: 'Work', fields: WORK_VALUES, labels: { 'x-team': 'Team' } });
   await wallet.ok('wallet_savePersona', { id: pub.id, name: 'Public', fields: PUBLIC_VALUES });
   const values = new Map<string, Record<string, string>>([
     [work.id, WORK_VALUES],
