@@ -34,6 +34,9 @@ export function startRelay(win: Window, port: RelayPort): void {
     if (d.kind !== 'request' || !('id' in d)) return;
     const id = d.id;
     if (typeof id !== 'string' || id.length > 100) return;
+    // A provider not yet sure that a relay hears it (a page can forge `ready`)
+    // asks to be told at once that its request arrived.
+    if (d.ack) toPage({ kind: 'ready', id });
     Promise.resolve()
       .then(() => port.send({ ns: NS, kind: 'request', method: d.method, params: d.params }))
       .then(

@@ -7,7 +7,19 @@
 // scripts run); the relay starts once the page has loaded (so the wallet adds
 // as little as it can to every page load). Until the relay says it is ready,
 // requests wait here, in order.
+//
+// A page can post anything a relay posts, `ready` included, so a `ready` only
+// says where to send. Until a relay has said it holds one of this provider's
+// requests (to a request marked `ack` it answers at once `ready` with the
+// request's id), each request is on a clock: unless the relay says it has it
+// within REQUEST_TIMEOUT_MS — counted from the request, or from
+// DOMContentLoaded for one made while the page was loading, since the relay
+// starts only after that — it rejects with -32603. A forged `ready` can send
+// requests to no one; it cannot make them hang.
 import { NS } from '../shared/protocol';
+
+/** How long a request waits for a relay to say it has it (see above). */
+export const REQUEST_TIMEOUT_MS = 5000;
 
 export const PROVIDER_INFO = {
   name: 'atSign Wallet',
@@ -17,6 +29,8 @@ export const PROVIDER_INFO = {
 };
 
 type Listener = (data: unknown) => void;
+/** resolve, reject, and the request's clock: unset before it starts, 0 once not needed. */
+type Pending = [(value: unknown) => void, (error: unknown) => void, ReturnType<typeof setTimeout> | 0 | undefined];
 
 /**
  * A version 4 UUID. crypto.randomUUID exists only on secure pages, and the
@@ -30,7 +44,7 @@ function uuid(): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-function providerError(error?: { code: number; message: string }) {
+function providerError(error?: { code?: number; message: string }) {
   return Object.assign(new Error(String(error?.message)), { code: Number(error?.code ?? -32603) });
 }
 
@@ -38,7 +52,7 @@ export function installProvider(win: Window): void {
   const origin = win.location.origin;
   // An opaque origin cannot be answered without posting to '*'; no provider there.
   if (origin === 'null') return;
-  const pending = new Map<string, [(v: unknown) => void, (e: Error) => void]>();
+  const pending = new Map<string, Pending>();
   const listeners = new Map<string, Set<Listener>>();
   // Random, so two providers in one window (an add-on updated under an open
   // page) never take each other's replies; made on first use, as is the
@@ -52,8 +66,24 @@ export function installProvider(win: Window): void {
   let subscribed = false;
   let relayReady = false;
   let helloSent = false;
+  // A relay said it holds one of our requests: it hears everything posted since.
+  let heard = false;
   const waiting: object[] = [];
   const post = (message: object) => win.postMessage({ ns: NS, ...message }, origin);
+  const finish = (id: string, ok: unknown, value: unknown) => {
+    const entry = pending.get(id);
+    if (!entry) return;
+    pending.delete(id);
+    clearTimeout(entry[2]);
+    entry[ok ? 0 : 1](value);
+  };
+  const startClock = (entry: Pending, id: string) =>
+    (entry[2] ??= setTimeout(
+      () => finish(id, 0, providerError({ message: 'The wallet could not be reached' })), // -32603
+      REQUEST_TIMEOUT_MS,
+    ));
+  // The relay starts only after DOMContentLoaded: so do the clocks of requests made before.
+  win.addEventListener('DOMContentLoaded', () => pending.forEach(startClock));
   const toRelay = (message: object) => {
     if (relayReady) return post(message);
     waiting.push(message);
@@ -71,15 +101,18 @@ export function installProvider(win: Window): void {
       | null;
     if (event.source !== win || !d || d.ns !== NS) return;
     if (d.kind === 'ready') {
+      // With an id: the relay holds that request, and hears all posted after it.
+      const entry = pending.get(d.id!);
+      if (entry) {
+        clearTimeout(entry[2]);
+        entry[2] = 0;
+        heard = true;
+      }
       if (relayReady) return;
       relayReady = true;
       waiting.splice(0).forEach(post);
     } else if (d.kind === 'response') {
-      const settle = pending.get(d.id!);
-      if (!settle) return;
-      pending.delete(d.id!);
-      if (d.ok) settle[0](d.result);
-      else settle[1](providerError(d.error));
+      finish(d.id!, d.ok, d.ok ? d.result : providerError(d.error));
     } else if (d.kind === 'event') {
       // Each listener on its own microtask: one that throws cannot stop the rest.
       listeners.get(d.name!)?.forEach((fn) => queueMicrotask(() => fn(d.data)));
@@ -91,16 +124,20 @@ export function installProvider(win: Window): void {
     request(args: { method: string; params?: unknown }): Promise<unknown> {
       return new Promise((resolve, reject) => {
         const id = `${(prefix ??= uuid())}:${++seq}`;
-        pending.set(id, [resolve, reject]);
+        const entry: Pending = [resolve, reject, heard ? 0 : undefined];
+        pending.set(id, entry);
         try {
+          const method = args?.method;
           const params = args?.params;
-          // Plain data only: what cannot be cloned (functions, symbols, DOM nodes) is refused, not dropped.
-          if (params !== undefined) clone(params);
+          // Plain data only: what cannot be cloned (functions, symbols, DOM nodes) is refused, not
+          // dropped — now, not when a held request is sent, where it would stop the ones after it.
+          clone([method, params]);
           const text = params === undefined ? undefined : stringify(params);
-          toRelay({ kind: 'request', id, method: args?.method, params: text });
+          toRelay({ kind: 'request', id, method, params: text, ack: !heard });
+          // (`?.`: the unit tests' stand-in windows have no document.)
+          if (win.document?.readyState !== 'loading') startClock(entry, id);
         } catch {
-          pending.delete(id);
-          reject(providerError({ code: -32602, message: 'params must be plain JSON data (no functions, symbols, DOM nodes or cycles)' }));
+          finish(id, 0, providerError({ code: -32602, message: 'params must be plain JSON data (no functions, symbols, DOM nodes or cycles)' }));
         }
       });
     },

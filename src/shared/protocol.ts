@@ -18,6 +18,11 @@ export interface PageRequest {
    * exactly what the page sent and refuses what it should.
    */
   params: unknown;
+  /**
+   * Set by a provider not yet sure a relay hears it (a page can forge
+   * `ready`): the relay answers at once with `ready` carrying this `id`.
+   */
+  ack?: unknown;
 }
 
 /** The longest params text a page may send; a page method's params are far smaller. */
@@ -41,11 +46,15 @@ export interface Subscribe {
  * relay → page: the relay of this frame is listening; page → relay: are you?
  * The relay starts after the provider (once the page has loaded), so the
  * provider holds requests until it hears `ready`; a relay already running
- * answers a provider's `hello` with `ready`.
+ * answers a provider's `hello` with `ready`. With an `id`, the relay has that
+ * request (its answer to a request marked `ack`). A page can post a `ready`
+ * too: until the provider has one with the id of its own request, its
+ * requests time out (see src/inpage/provider.ts).
  */
 export interface RelayReady {
   ns: typeof NS;
   kind: 'ready';
+  id?: string;
 }
 export interface ProviderHello {
   ns: typeof NS;

@@ -6,7 +6,10 @@
 // prototypes or to be too big. Each test checks what the site and the person
 // would see afterwards: the grant, the wallet's own list, the windows, events.
 import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REQUEST_TIMEOUT_MS } from '@/src/inpage/provider';
 import type { Grant } from '@/src/shared/grant';
 import { methods } from '@/src/shared/methods';
 import { NS } from '@/src/shared/protocol';
@@ -74,6 +77,65 @@ function forgeries(ns: string, id: string, victim: string, grantId: string) {
     { ns, kind: 'request', id: 'forged-ui', method: 'wallet_revokeGrant', params: { origin: victim } },
     { ns, kind: 'subscribe', origin: victim },
   ];
+}
+
+/**
+ * A page whose own first script imitates the relay: it posts a `ready` to
+ * itself and asks the wallet at once (a request the provider holds) and again
+ * when that `ready` arrives (one it sends straight out). A script the server
+ * holds back for `slowMs` then keeps the page loading, so the wallet's relay,
+ * which starts only once the page has loaded, is not there to hear either.
+ */
+async function startForgedReadySite(slowMs: number) {
+  const page = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>A page that forges the relay's ready</title>
+    <script>
+      const ns = ${JSON.stringify(NS)};
+      const start = performance.now();
+      const at = () => Math.round(performance.now() - start);
+      let provider;
+      window.addEventListener('atsign:announceProvider', (event) => (provider ??= event.detail.provider));
+      window.dispatchEvent(new Event('atsign:requestProvider'));
+      const ask = () =>
+        provider.request({ method: 'atsign_getGrant' }).then(
+          (result) => ({ result, at: at() }),
+          (error) => ({ error: { code: error.code, message: error.message }, at: at() }),
+        );
+      window.forged = { readies: [], loadedAt: null, askedWhile: document.readyState };
+      document.addEventListener('DOMContentLoaded', () => (window.forged.loadedAt = at()));
+      window.addEventListener('message', (event) => {
+        const d = event.data;
+        if (event.source !== window || d?.ns !== ns || d.kind !== 'ready' || d.id) return;
+        window.forged.readies.push({ at: at(), loading: document.readyState === 'loading' });
+        window.forged.sent ??= ask();
+      });
+      window.postMessage({ ns, kind: 'ready' }, location.origin);
+      window.forged.held = ask();
+    </script>
+    <script src="/slow.js"></script>
+  </head>
+  <body><h1>Forged ready</h1></body>
+</html>`;
+  const server = http.createServer((req, res) => {
+    if (req.url === '/slow.js') {
+      setTimeout(() => res.writeHead(200, { 'content-type': 'text/javascript' }).end('window.slowDone = true;'), slowMs);
+    } else {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // A browser keeps its connection open; close() alone would wait for it.
+        server.closeAllConnections();
+      }),
+  };
 }
 
 const siteReady = () => Boolean((window as unknown as Partial<Site>).site?.providers.length);
@@ -288,7 +350,7 @@ describe.each(browserNames)('%s: imitated messages and hostile pages', (browserN
       wallet_changePassphrase: { current: PASSPHRASE, next: 'an attacker’s passphrase' },
       wallet_setAutoLock: { minutes: 0 },
       wallet_exportAtKeys: { atSign: '@barbara', passphrase: PASSPHRASE },
-      wallet_removeAtSign: { atSign: '@barbara' },
+      wallet_removeAtSign: { atSign: '@barbara', passphrase: PASSPHRASE },
       wallet_setActiveAtSign: { atSign: '@barbara' },
       wallet_createAtSign: { atSign: '@mallory' },
       wallet_deletePersona: { id: persona.id },
@@ -705,5 +767,58 @@ describe.each(browserNames)('%s: imitated messages and hostile pages', (browserN
     expect(await wallet.countExtensionPages('/approve.html')).toBe(0);
     await unchanged(page);
     await page.close();
+  });
+
+  it('rejects early requests -32603 within the timeout when the page forged the relay’s ready, and answers the next', async () => {
+    const forging = await startForgedReadySite(1500);
+    try {
+      const page = await wallet.newPage(forging.url);
+      type Answer = { result?: unknown; error?: { code: number; message: string }; at: number };
+      type Forged = {
+        readies: { at: number; loading: boolean }[];
+        loadedAt: number;
+        askedWhile: string;
+        held: Promise<Answer>;
+        sent: Promise<Answer>;
+      };
+      const early = await page.evaluate(async (waitMs) => {
+        const forged = (window as unknown as { forged: Forged }).forged;
+        // Never waits for ever: a request still pending after waitMs shows as 'hung'.
+        const hung = new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), waitMs));
+        const [held, sent] = await Promise.all([Promise.race([forged.held, hung]), Promise.race([forged.sent, hung])]);
+        return { held, sent, readies: forged.readies, loadedAt: forged.loadedAt, askedWhile: forged.askedWhile };
+      }, REQUEST_TIMEOUT_MS * 3);
+      // The forged ready came while the page was loading; the relay's own came
+      // after, and neither could bring back what had gone to no one.
+      expect(early.askedWhile).toBe('loading');
+      expect(early.readies[0]).toMatchObject({ loading: true });
+      expect(early.readies.length).toBeGreaterThanOrEqual(2);
+      for (const answer of [early.held, early.sent]) {
+        expect(answer).toEqual({ error: { code: -32603, message: expect.any(String) }, at: expect.any(Number) });
+        if (answer === 'hung') continue;
+        // The clock starts at DOMContentLoaded (the relay cannot start before): then at most the timeout.
+        expect(answer.at - early.loadedAt).toBeGreaterThanOrEqual(REQUEST_TIMEOUT_MS - 50);
+        expect(answer.at - early.loadedAt).toBeLessThan(REQUEST_TIMEOUT_MS + 2500);
+      }
+      // The page can ask again: the real relay says it has the request, and the wallet answers.
+      const again = await page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            window.addEventListener('atsign:announceProvider', (event) => {
+              const { provider } = (event as CustomEvent<{ provider: { request(a: object): Promise<unknown> } }>).detail;
+              provider.request({ method: 'atsign_getGrant' }).then(
+                (result) => resolve({ result }),
+                (error: { code: number }) => resolve({ error: error.code }),
+              );
+            }, { once: true });
+            window.dispatchEvent(new Event('atsign:requestProvider'));
+          }),
+        undefined,
+      );
+      expect(again).toEqual({ result: null });
+      await page.close();
+    } finally {
+      await forging.close();
+    }
   });
 });

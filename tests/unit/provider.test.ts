@@ -151,7 +151,7 @@ describe('request', () => {
     const provider = await readyProvider(win);
     void provider.request({ method: 'atsign_getGrant', params: [] });
     expect(sentRequests(win)).toEqual([
-      { ns: NS, kind: 'request', id: expect.any(String), method: 'atsign_getGrant', params: '[]' },
+      { ns: NS, kind: 'request', id: expect.any(String), method: 'atsign_getGrant', params: '[]', ack: true },
     ]);
     expect(win.targetOrigins.every((target) => target === ORIGIN)).toBe(true);
   });
