@@ -1,6 +1,7 @@
 // The activity log as the person sees it: what each site did, and when.
 
-export type ActivityKind = 'connect' | 'read' | 'signIn' | 'disconnect' | 'revoke' | 'expire';
+/** `quieted`: a request refused without asking, because the person asked the site not to ask for a while. */
+export type ActivityKind = 'connect' | 'read' | 'signIn' | 'disconnect' | 'revoke' | 'expire' | 'quieted';
 
 export interface ActivityEntry {
   id: number;
@@ -12,4 +13,4 @@ export interface ActivityEntry {
   fields: string[];
 }
 
-export const ACTIVITY_KINDS: readonly ActivityKind[] = ['connect', 'read', 'signIn', 'disconnect', 'revoke', 'expire'];
+export const ACTIVITY_KINDS: readonly ActivityKind[] = ['connect', 'read', 'signIn', 'disconnect', 'revoke', 'expire', 'quieted'];

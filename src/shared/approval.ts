@@ -57,7 +57,22 @@ export interface SignInAnswer {
   keepSignedIn: boolean;
 }
 
-export type ApprovalAnswer = { approve: false } | ConnectAnswer | SignInAnswer;
+/** No; with `quiet`, the site may not ask again for QUIET_MS (the person can undo it in the popup). */
+export interface RejectAnswer {
+  approve: false;
+  quiet?: boolean;
+}
+
+export type ApprovalAnswer = RejectAnswer | ConnectAnswer | SignInAnswer;
+
+/** How long "Don't ask again today" keeps a site from asking: a day. */
+export const QUIET_MS = 24 * 60 * 60_000;
+
+/** A site the person asked not to ask again for a while, and until when (ms since epoch). */
+export interface QuietSite {
+  origin: string;
+  until: number;
+}
 
 /** How long "Keep me signed in on this site" lasts at most. */
 export const KEEP_SIGNED_IN_MS = 30 * 24 * 60 * 60_000;

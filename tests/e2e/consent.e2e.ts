@@ -7,6 +7,7 @@ import { fillPersona, PASSPHRASE, walletWithAtSign } from './harness/wallet-setu
 import { ApprovalPage } from './pages/approval-page';
 import { SitePage } from './pages/site-page';
 import { startTestSite, type TestSite } from './site/server';
+import { displayHost } from '@/src/ui/shared/origin-display';
 
 const ASK = { fields: ['name', 'email'], optionalFields: ['nickname'], purpose: 'To make your account' };
 
@@ -87,6 +88,39 @@ describe.each(browserNames)('%s: consent and grants', (browserName) => {
     expect((await page.settle('closed')).error?.code).toBe(4001);
     expect((await page.request('atsign_getGrant')).result).toBeNull();
     await page.close();
+  });
+
+  it('stops a site from asking for a day when the person says so, logs each refusal, and lets it ask again from the popup', async () => {
+    const pesky = await startTestSite();
+    try {
+      const page = await SitePage.open(wallet, pesky.url('/'));
+      await page.start('first', 'atsign_connect', ASK);
+      await (await ApprovalPage.waitFor(wallet)).rejectForToday();
+      expect((await page.settle('first')).error?.code).toBe(4001);
+
+      // Asked again at once: refused with no window, and the log says so.
+      expect((await page.request('atsign_connect', ASK)).error).toMatchObject({ code: 4001, message: 'The person asked not to be asked again for a while.' });
+      expect(await wallet.countExtensionPages('/approve.html')).toBe(0);
+      const logged = await callWallet(wallet, 'wallet_listActivity', { kind: 'quieted' });
+      expect(logged.entries[0]).toMatchObject({ kind: 'quieted', origin: pesky.origin, fields: ['name', 'email', 'nickname'] });
+      // Other sites still ask.
+      const otherPage = await SitePage.open(wallet, other.url('/'));
+      await otherPage.start('other', 'atsign_connect', ASK);
+      await (await ApprovalPage.waitFor(wallet)).reject();
+      expect((await otherPage.settle('other')).error?.code).toBe(4001);
+      await otherPage.close();
+
+      const popup = await wallet.openExtensionPage('/popup.html');
+      await popup.clickRole('button', `Let ${displayHost(pesky.origin)} ask again`);
+      await expect.poll(() => callWallet(wallet, 'wallet_listQuietSites'), { timeout: 10_000 }).toEqual([]);
+      await popup.close();
+      await page.start('again', 'atsign_connect', ASK);
+      await (await ApprovalPage.waitFor(wallet)).reject();
+      expect((await page.settle('again')).error?.code).toBe(4001);
+      await page.close();
+    } finally {
+      await pesky.close();
+    }
   });
 
   it('opens one window for 50 rapid requests and answers the rest -32002', async () => {

@@ -6,6 +6,7 @@ import type { ParamsOf } from '@/src/shared/methods';
 import { buildSignInMessage } from '@/src/sdk/siwa/build';
 import type { PageCaller } from '../caller';
 import type { Services } from '../services';
+import { refuseIfQuiet } from './quiet-sites';
 
 export interface SignInConsent {
   atSign: string;
@@ -26,6 +27,7 @@ export async function askConsent(method: keyof Consent, caller: PageCaller, para
     const asked = params as ParamsOf<'atsign_connect'>;
     const request: ConnectRequest = { fields: asked.fields, optionalFields: asked.optionalFields ?? [] };
     if (asked.purpose !== undefined) request.purpose = asked.purpose;
+    await refuseIfQuiet(origin, [...request.fields, ...request.optionalFields], services);
     return (await services.approvals.ask({ kind: 'connect', origin, topOrigin, request })) as ConnectAnswer;
   }
   const atSign = await services.settings.get('activeAtSign');
@@ -41,6 +43,7 @@ export async function askConsent(method: keyof Consent, caller: PageCaller, para
     // Already kept: this sign-in does not push the 30 days further out.
     return { atSign, message, keepSignedIn: false } satisfies SignInConsent;
   }
+  await refuseIfQuiet(origin, [], services);
   const answer = await services.approvals.ask({ kind: 'signIn', origin, topOrigin, atSign, message });
   return { atSign, message, keepSignedIn: 'keepSignedIn' in answer && answer.keepSignedIn } satisfies SignInConsent;
 }

@@ -8,6 +8,8 @@ export interface Settings {
   atPlatformRoot: string;
   /** atServer addresses ('host:port') the person gave, by atSign: used instead of asking the root. */
   atServerAddresses: Record<string, string>;
+  /** Sites the person asked not to ask again for a while: origin → until (ms since epoch). */
+  quietSites: Record<string, number>;
 }
 
 export type SettingRecord = { [K in keyof Settings]: { key: K; value: Settings[K] } }[keyof Settings];
@@ -17,6 +19,7 @@ const DEFAULTS: Settings = {
   activeAtSign: null,
   atPlatformRoot: DEFAULT_ATPLATFORM_ROOT,
   atServerAddresses: {},
+  quietSites: {},
 };
 
 export class SettingsRepo {

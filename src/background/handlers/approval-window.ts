@@ -5,6 +5,7 @@ import { ErrorCode, WalletError } from '@/src/shared/errors';
 import { findPersona, savePersona } from '../personas/personas';
 import type { Services } from '../services';
 import { sendToAtServer } from '../sync/wallet-sync';
+import { askAgain, listQuietSites, quietSite } from '../approvals/quiet-sites';
 import type { Handler } from './types';
 
 export const getApproval: Handler<'wallet_getApproval'> = async ({ params }, { approvals }) => approvals.view(params.id);
@@ -32,7 +33,10 @@ async function checkConnect(view: ConnectView, answer: ConnectAnswer, services: 
 }
 
 async function check(view: ApprovalView, answer: ApprovalAnswer, services: Services): Promise<void> {
-  if (!answer.approve) return;
+  if (!answer.approve) {
+    if (answer.quiet) await quietSite(view.origin, services);
+    return;
+  }
   await services.vault.requireKey();
   if (view.kind === 'connect') {
     if (!('personaId' in answer)) throw wrongAnswer();
@@ -45,3 +49,7 @@ export const answerApproval: Handler<'wallet_answerApproval'> = async ({ params 
   await services.approvals.answer(params.id, params.answer);
   return null;
 };
+
+export const listQuietSitesHandler: Handler<'wallet_listQuietSites'> = async (_ctx, services) => listQuietSites(services);
+
+export const askAgainHandler: Handler<'wallet_askAgain'> = async ({ params }, services) => askAgain(params.origin, services);

@@ -1,5 +1,5 @@
 import { listActivity } from './activity';
-import { answerApproval, getApproval } from './approval-window';
+import { answerApproval, askAgainHandler, getApproval, listQuietSitesHandler } from './approval-window';
 import { getAtPlatform, reconnectAtServer, setAtPlatformRoot, setAtServerAddress } from './atplatform';
 import { activateAtSign, awaitEnrollment, cancelEnrollment, requestEnrollment } from './enrollment';
 import { getGrant } from './get-grant';
@@ -22,6 +22,8 @@ export const handlers: Handlers = {
   wallet_listActivity: listActivity,
   wallet_getApproval: getApproval,
   wallet_answerApproval: answerApproval,
+  wallet_listQuietSites: listQuietSitesHandler,
+  wallet_askAgain: askAgainHandler,
   wallet_listGrants: listGrants,
   wallet_getState: getState,
   wallet_setup: setup,

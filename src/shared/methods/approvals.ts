@@ -1,14 +1,14 @@
 // Methods for the wallet's own pages: grants, and the approval window's
 // questions to the person.
 import { ACTIVITY_KINDS, type ActivityEntry } from '../activity';
-import type { ApprovalAnswer, ApprovalView } from '../approval';
+import type { ApprovalAnswer, ApprovalView, QuietSite } from '../approval';
 import type { SiteAccess } from '../grant';
 import { FIELD_NAME, MAX_PICTURE_LENGTH } from '../profile-fields';
 import * as s from '../schema';
 import { fieldList, fieldName, personaId, requestId } from './params';
 
 const answer: s.Schema<ApprovalAnswer> = s.union(
-  s.object({ approve: s.literal(false) }),
+  s.object({ approve: s.literal(false), quiet: s.optional(s.literal(true, false)) }),
   s.union(
     s.object({ approve: s.literal(true), keepSignedIn: s.literal(true, false) }),
     s.object({
@@ -47,6 +47,20 @@ export const approvalMethods = {
       duration: s.optional(s.literal('hour', 'day', 'month', 'forever')),
     }),
     result: s.type<SiteAccess[]>(),
+  },
+  /** Sites the person asked not to ask again for a while: their requests get 4001 with no window. */
+  wallet_listQuietSites: {
+    caller: 'ui',
+    permission: 'none',
+    params: s.none(),
+    result: s.type<QuietSite[]>(),
+  },
+  /** Lets a quieted site ask again at once. */
+  wallet_askAgain: {
+    caller: 'ui',
+    permission: 'none',
+    params: s.object({ origin: s.string({ min: 1, max: 300 }) }),
+    result: s.type<QuietSite[]>(),
   },
   /** The activity log, newest first, a page at a time. */
   wallet_listActivity: {

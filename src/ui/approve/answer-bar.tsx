@@ -1,6 +1,8 @@
 // Reject and Approve, kept in view at the foot of the window, with what still
 // stops Approve and anything the wallet refused. Reject is always there: the
-// person may say no without unlocking anything. Until the window has been in
+// person may say no without unlocking anything, and say "not today" to a site
+// that keeps asking (it then gets 4001 with no window for a day; the popup's
+// Sites tab undoes it). Until the window has been in
 // front of the person for a moment, both say they are waiting and do nothing.
 import { useContext } from 'preact/hooks';
 import type { ApprovalAnswer } from '../../shared/approval';
@@ -35,6 +37,16 @@ export function AnswerBar({ answering, approve }: Props) {
       )}
       <FormAlert error={error} />
       <div class="answer-bar__buttons">
+        <button
+          type="button"
+          class="button button--secondary answer-bar__quiet"
+          disabled={busy}
+          {...waiting}
+          title="Reject, and refuse this site’s requests without asking you until tomorrow"
+          onClick={() => void submit({ approve: false, quiet: true })}
+        >
+          Don’t ask again today
+        </button>
         <button type="button" class="button button--secondary" disabled={busy} {...waiting} onClick={() => void submit({ approve: false })}>
           Reject
         </button>

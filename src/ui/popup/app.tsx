@@ -12,10 +12,12 @@ import { EmptyState } from './empty-state';
 import { PersonasSection } from './personas-section';
 import { PopupTabs, TabPanel, type TabDef } from './popup-tabs';
 import { SettingsSection } from './settings-section';
+import { QuietSites } from './quiet-sites';
 import { SitesSection } from './sites-section';
 import { useAtPlatform } from './use-atplatform';
 import { useActivity } from './use-activity';
 import { usePersonaDirectory } from './use-persona-directory';
+import { useQuietSites } from './use-quiet-sites';
 import { useSites } from './use-sites';
 import { WalletHeader } from './wallet-header';
 
@@ -35,6 +37,7 @@ export function App() {
   // A change refused because the wallet locked meanwhile brings the unlock form.
   const onLocked = useCallback(() => void reload(), [reload]);
   const sites = useSites(onLocked);
+  const quiet = useQuietSites();
   const activity = useActivity(onLocked);
   const [place, setPlace] = useState<Place>('sites');
   const atPlatform = useAtPlatform(unlocked && place === 'settings', onLocked);
@@ -84,6 +87,7 @@ export function App() {
             onRetry={sites.reload}
             actions={sites.actions}
           />
+          <QuietSites sites={quiet.sites} onAskAgain={quiet.askAgain} />
         </TabPanel>
         <TabPanel tabKey="activity" selected={place === 'activity'}>
           <ActivitySection

@@ -23,6 +23,7 @@ const KIND_WORDS: Record<string, string> = {
   disconnect: 'Disconnected',
   revoke: 'Revoked',
   expire: 'Expired',
+  quieted: 'Not asked',
 };
 
 /** What happened, in one word a person reads: "Connected", "Read", "Revoked"… */

@@ -34,6 +34,7 @@ function wrap(page: Page): E2EPage {
       page.getByRole(role as 'button', { name, exact: true }).first().waitFor(),
     clickRole: (role, name) => page.getByRole(role as 'button', { name, exact: true }).first().click(),
     clickRoleNow: (role, name) => page.getByRole(role as 'button', { name, exact: true }).first().click({ force: true }),
+    bringToFront: () => page.bringToFront(),
     pressOn: async (role, name, key) => {
       await page.getByRole(role as 'button', { name, exact: true }).first().focus();
       await page.keyboard.press(key);

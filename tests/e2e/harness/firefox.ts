@@ -70,6 +70,7 @@ function wrap(page: Page): E2EPage {
       const element = await page.waitForSelector(aria(role, name), { visible: true });
       await element!.click();
     },
+    bringToFront: () => page.bringToFront(),
     pressOn: async (role, name, key) => {
       const element = await page.waitForSelector(aria(role, name), { visible: true });
       await element!.focus();

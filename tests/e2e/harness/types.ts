@@ -32,6 +32,8 @@ export interface E2EPage {
   clickRole(role: string, name: string): Promise<void>;
   /** Clicks it at once, not waiting for it to be enabled: a click meant for something else. */
   clickRoleNow(role: string, name: string): Promise<void>;
+  /** Brings the page's window to the front and focuses it, as a person clicking into it would. */
+  bringToFront(): Promise<void>;
   /** Focuses the element with this role and name and presses a key on it (e.g. 'Enter'), at once. */
   pressOn(role: string, name: string, key: string): Promise<void>;
   /** Clicks a button that starts a download and resolves with the file's text; null where the driver cannot. */

@@ -47,6 +47,11 @@ export class ApprovalPage {
     return this.answer('Reject');
   }
 
+  /** No, and the site may not ask again today. */
+  rejectForToday() {
+    return this.answer('Don’t ask again today');
+  }
+
   /**
    * Clicks an answer and gives the wallet a moment to close the window, so the
    * next waitFor cannot find this one while it closes. The window may close
@@ -54,7 +59,7 @@ export class ApprovalPage {
    * a failure. A window that stays open (a refusal shown in it) is left to the
    * test to read.
    */
-  private async answer(name: 'Approve' | 'Reject') {
+  private async answer(name: string) {
     await this.awake();
     try {
       await this.page.clickRole('button', name);
@@ -71,10 +76,16 @@ export class ApprovalPage {
     return this.page.evaluate(() => document.querySelector('.answer-bar--waiting') === null, undefined);
   }
 
-  /** Waits until the answers count, as a person reading the window would. */
+  /**
+   * Waits until the answers count, as a person reading the window would. A
+   * window the browser opened behind another (it happens with several windows
+   * about) is brought to the front first, as the person would click into it.
+   */
   async awake() {
+    if (!(await this.isAwake())) await this.page.bringToFront();
     for (let waited = 0; !(await this.isAwake()); waited += 50) {
       if (waited > 10_000) throw new Error('The approval window’s buttons stayed asleep: was the window never focused?');
+      if (waited % 2_000 === 1_000) await this.page.bringToFront();
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }

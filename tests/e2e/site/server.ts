@@ -48,6 +48,11 @@ export async function startTestSite(): Promise<TestSite> {
     origin,
     url: (path) => origin + path,
     allowFramesFrom: (other) => void frameOrigins.push(other),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    // A browser keeps idle connections open; close them too, or close() waits for the browser.
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
