@@ -12,7 +12,7 @@ import { startDemoSite, type DemoSite } from './harness/demo-site';
 import { atKeysFixtures } from './harness/fixtures';
 import { browserNames, launchWallet, type E2EPage, type WalletBrowser } from './harness';
 import { callWallet } from './harness/wallet-api';
-import { fillPersona, walletWithAtSign } from './harness/wallet-setup';
+import { fillPersona, PASSPHRASE, walletWithAtSign } from './harness/wallet-setup';
 import { ApprovalPage } from './pages/approval-page';
 import { readAtKeys, walletSigningAtKey } from '@/src/keys';
 
@@ -120,7 +120,7 @@ describe.each(browserNames)('%s: the wallet online', (browserName) => {
 
   it('takes its signing key off the atServer when the person removes the atSign', async () => {
     await expect.poll(async () => (await callWallet(wallet, 'wallet_getAtPlatform')).atSigns[0]?.status.state, { timeout: 20_000 }).toBe('online');
-    await callWallet(wallet, 'wallet_removeAtSign', { atSign: ALICE });
+    await callWallet(wallet, 'wallet_removeAtSign', { atSign: ALICE, passphrase: PASSPHRASE });
     const anyone = await clientOf(ALICE);
     try {
       await expect(anyone.lookupAll(signingAtKey.slice('public:'.length))).rejects.toMatchObject({ code: 'AT0015' });

@@ -125,6 +125,58 @@ describe.each(browserNames)('%s: onboarding', (browserName) => {
     await onboarding.close();
   });
 
+  it('asks for the passphrase before removing an atSign: a wrong one says so and keeps it, the right one removes it', async () => {
+    const { atSign } = fixtures[0]!;
+    const form = `form[aria-label="Remove ${atSign}"]`;
+    const onboarding = await OnboardingPage.open(wallet);
+    const { page } = onboarding;
+    await page.waitForRole('button', 'Remove');
+    const before = await onboarding.shownFingerprints();
+    expect(before.map((s) => s.fingerprint)).toContain(fixtures[0]!.encryptionPublicKeySha256);
+    // The first atSign listed is the first fixture; its row's Remove opens the confirmation.
+    await page.clickRole('button', 'Remove');
+    expect(await page.textOf(form)).toContain(`Remove ${atSign} from this wallet?`);
+
+    // Everything the form says while the wallet checks, however quickly that goes.
+    await page.evaluate((selector) => {
+      const w = window as unknown as { seen: string[] };
+      w.seen = [];
+      new MutationObserver(() => {
+        const status = (document.querySelector(`${selector} [role="status"]`) as HTMLElement | null)?.innerText.trim();
+        if (status) w.seen.push(status);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    }, form);
+
+    // A wrong passphrase, sent from the keyboard: the reason in words under the field, and nothing removed.
+    await page.fillLabel('Passphrase', 'not the passphrase', form);
+    await page.pressOn('button', `Remove ${atSign}`, 'Enter');
+    await expect.poll(() => page.textOf(`${form} [role="alert"]`), { timeout: 15_000 }).toBe('That passphrase is not right.');
+    const underTheField = await page.evaluate(
+      (selector) => {
+        const input = document.querySelector(`${selector} input[type="password"]`)!;
+        const alert = document.querySelector(`${selector} [role="alert"]`)!;
+        return Boolean(input.compareDocumentPosition(alert) & Node.DOCUMENT_POSITION_FOLLOWING);
+      },
+      form,
+    );
+    expect(underTheField).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { seen: string[] }).seen, undefined)).toContain(
+      `Checking the passphrase and removing ${atSign}…`,
+    );
+    expect((await callWallet(wallet, 'wallet_getState')).identities.map((i) => i.atSign)).toContain(atSign);
+    expect(await onboarding.shownFingerprints()).toEqual(before);
+
+    // The right one removes it, from the wallet and from the page.
+    await page.fillLabel('Passphrase', PASSPHRASE, form);
+    await page.clickRole('button', `Remove ${atSign}`);
+    await expect
+      .poll(async () => (await callWallet(wallet, 'wallet_getState')).identities.map((i) => i.atSign), { timeout: 15_000 })
+      .not.toContain(atSign);
+    await expect.poll(() => onboarding.shownFingerprints(), { timeout: 15_000 }).toHaveLength(before.length - 1);
+    expect((await onboarding.shownFingerprints()).map((s) => s.fingerprint)).not.toContain(fixtures[0]!.encryptionPublicKeySha256);
+    await onboarding.close();
+  });
+
   it('locks and unlocks from the popup, with a clear word for a wrong passphrase', async () => {
     const popup = await wallet.openExtensionPage('/popup.html');
     await popup.clickRole('button', 'Lock');

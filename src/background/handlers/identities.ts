@@ -49,6 +49,8 @@ export const setActiveAtSign: Handler<'wallet_setActiveAtSign'> = async ({ param
 
 export const removeAtSign: Handler<'wallet_removeAtSign'> = async ({ params }, services) => {
   const record = await requireIdentity(params.atSign, services);
+  // Checked as for an export, before anything is touched: a wrong passphrase removes nothing.
+  await services.vault.confirm(params.passphrase);
   // This wallet's signing key leaves the atServer with it, when the wallet is online to take it away;
   // sign-ins it made are then no longer confirmed by that key.
   await services.links.whileOnline(record.atSign, (client) => client.delete(record.binding.atKey)).catch(() => null);

@@ -82,7 +82,7 @@ export class Vault {
     await this.open(bytes);
   }
 
-  /** Proves the passphrase again (before an export) without changing the lock state. */
+  /** Proves the passphrase again (before an export or a removal) without changing the lock state. */
   async confirm(passphrase: string): Promise<void> {
     await this.check(passphrase);
   }

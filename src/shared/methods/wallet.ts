@@ -59,11 +59,11 @@ export const walletMethods = {
     params: s.object({ atSign: atSign }),
     result: s.type<WalletState>(),
   },
-  /** Removes an atSign and revokes every grant made with it. */
+  /** Removes an atSign and revokes every grant made with it; the passphrase is asked again. */
   wallet_removeAtSign: {
     caller: 'ui',
     permission: 'unlocked',
-    params: s.object({ atSign: atSign }),
+    params: s.object({ atSign: atSign, passphrase }),
     result: s.type<WalletState>(),
   },
 } as const;

@@ -13,7 +13,7 @@ export interface IdentityActions {
   onMakeActive: (atSign: string) => Promise<void>;
   /** resolves to the name of the downloaded file */
   onExport: (atSign: string, passphrase: string) => Promise<string>;
-  onRemove: (atSign: string) => Promise<void>;
+  onRemove: (atSign: string, passphrase: string) => Promise<void>;
 }
 
 type Open = { form: 'none' } | { form: 'export'; thenRemove: boolean } | { form: 'remove' };
@@ -92,9 +92,10 @@ export function IdentityItem({ identity, index, active, justAdded, onMakeActive,
         {open.form === 'remove' && (
           <RemoveConfirm
             atSign={atSign}
+            idPrefix={headingId}
             exportedFile={exportedFile}
             onExportFirst={() => setOpen({ form: 'export', thenRemove: true })}
-            onRemove={() => onRemove(atSign)}
+            onRemove={(passphrase) => onRemove(atSign, passphrase)}
             onCancel={() => setOpen({ form: 'none' })}
           />
         )}

@@ -1,22 +1,35 @@
-// Removing an atSign cannot be undone, so it is asked for twice, with the
-// offer to export its keys first.
+// Removing an atSign cannot be undone, so it is asked for twice — with the
+// passphrase again, as for an export — and with the offer to export its keys
+// first.
+import { useState } from 'preact/hooks';
 import { FormAlert } from '../shared/form-alert';
+import { FormStatus } from '../shared/form-status';
+import { PassphraseInput } from '../shared/passphrase-input';
 import { useFocusOnMount } from '../shared/use-focus-on-mount';
 import { useSubmit } from '../shared/use-submit';
 
 interface Props {
   atSign: string;
+  /** idPrefix keeps field ids unique when several atSigns are listed */
+  idPrefix: string;
   exportedFile: string | null;
   onExportFirst: () => void;
-  onRemove: () => Promise<void>;
+  onRemove: (passphrase: string) => Promise<void>;
   onCancel: () => void;
 }
 
-export function RemoveConfirm({ atSign, exportedFile, onExportFirst, onRemove, onCancel }: Props) {
-  const { busy, error, submit } = useSubmit(onRemove);
+export function RemoveConfirm({ atSign, idPrefix, exportedFile, onExportFirst, onRemove, onCancel }: Props) {
+  const [passphrase, setPassphrase] = useState('');
+  const { busy, error, waitSeconds, submit } = useSubmit(onRemove);
   const textRef = useFocusOnMount<HTMLParagraphElement>();
+
+  const onSubmit = (event: Event) => {
+    event.preventDefault();
+    if (passphrase && waitSeconds === 0) void submit(passphrase);
+  };
+
   return (
-    <div class="inline-form inline-form--danger">
+    <form class="inline-form inline-form--danger" onSubmit={onSubmit} aria-label={`Remove ${atSign}`}>
       <p ref={textRef} tabIndex={-1}>
         <strong>
           Remove <bdi>{atSign}</bdi> from this wallet?
@@ -29,18 +42,26 @@ export function RemoveConfirm({ atSign, exportedFile, onExportFirst, onRemove, o
       ) : (
         <p class="note">If you have no .atKeys file for it, export one first.</p>
       )}
-      <FormAlert error={error} />
+      <PassphraseInput
+        id={`${idPrefix}-remove-passphrase`}
+        label="Passphrase"
+        value={passphrase}
+        onInput={setPassphrase}
+        autocomplete="current-password"
+      />
+      <FormAlert error={error} waitSeconds={waitSeconds} />
       <div class="actions">
         <button type="button" class="button button--secondary" onClick={onExportFirst} disabled={busy}>
           Export first
         </button>
-        <button type="button" class="button button--danger" onClick={() => void submit()} disabled={busy}>
+        <button type="submit" class="button button--danger" disabled={busy || waitSeconds > 0}>
           Remove <bdi>{atSign}</bdi>
         </button>
         <button type="button" class="button button--secondary" onClick={onCancel} disabled={busy}>
           Cancel
         </button>
       </div>
-    </div>
+      <FormStatus>{busy ? `Checking the passphrase and removing ${atSign}…` : ''}</FormStatus>
+    </form>
   );
 }

@@ -28,7 +28,7 @@ export interface WalletActions {
   cancelEnrollment(atSign: string): Promise<void>;
   exportAtKeys(atSign: string, passphrase: string): Promise<ResultOf<'wallet_exportAtKeys'>>;
   setActiveAtSign(atSign: string): Promise<void>;
-  removeAtSign(atSign: string): Promise<void>;
+  removeAtSign(atSign: string, passphrase: string): Promise<void>;
 }
 
 export interface Wallet {
@@ -100,7 +100,7 @@ export function useWallet(): Wallet {
       cancelEnrollment: async (atSign) => void (await guard(call('wallet_cancelEnrollment', { atSign }))),
       exportAtKeys: (atSign, passphrase) => guard(call('wallet_exportAtKeys', { atSign, passphrase })),
       setActiveAtSign: (atSign) => change(call('wallet_setActiveAtSign', { atSign })),
-      removeAtSign: (atSign) => change(call('wallet_removeAtSign', { atSign })),
+      removeAtSign: (atSign, passphrase) => change(call('wallet_removeAtSign', { atSign, passphrase })),
     };
   }, [apply, reload]);
 

@@ -315,7 +315,7 @@ describe('personas and the rest of the wallet', () => {
     const w = await walletWithBarbara();
     const work = await w.persona('Work');
     await w.ok('wallet_savePersona', { id: work.id, name: 'Work', fields: { email: 'b@work.example' } });
-    await w.ok('wallet_removeAtSign', { atSign: BARBARA });
+    await w.ok('wallet_removeAtSign', { atSign: BARBARA, passphrase: PASSPHRASE });
     expect(await w.db.personas.count()).toBe(0);
     await w.fails(INVALID, 'wallet_listPersonas', { atSign: BARBARA });
   });
