@@ -36,8 +36,13 @@ export class Approvals {
     private readonly pageUrl: (id: string) => string,
   ) {}
 
-  /** Resolves with the person's approval; rejects 4001 if they say no or close the window. */
-  async ask(view: NewView): Promise<Approved> {
+  /**
+   * Resolves with the person's approval; rejects 4001 if they say no or close
+   * the window. `gate` may refuse the request before any window opens; the
+   * request counts as this site's waiting one from the start, so requests
+   * that arrive meanwhile still get -32002.
+   */
+  async ask(view: NewView, gate?: () => Promise<void>): Promise<Approved> {
     for (const w of this.waiting.values()) {
       if (w.view.origin === view.origin)
         throw new WalletError(ErrorCode.RequestPending, 'A request from this site is already waiting for the person.');
@@ -46,6 +51,14 @@ export class Approvals {
     const answer = new Promise<ApprovalAnswer>((settle) => {
       this.waiting.set(id, { view: { ...view, id } as ApprovalView, settle });
     });
+    if (gate) {
+      try {
+        await gate();
+      } catch (error) {
+        this.waiting.delete(id);
+        throw error;
+      }
+    }
     this.order.push(id);
     if (this.order.length === 1) {
       await this.open(id).catch((error: unknown) => {

@@ -27,8 +27,8 @@ export async function askConsent(method: keyof Consent, caller: PageCaller, para
     const asked = params as ParamsOf<'atsign_connect'>;
     const request: ConnectRequest = { fields: asked.fields, optionalFields: asked.optionalFields ?? [] };
     if (asked.purpose !== undefined) request.purpose = asked.purpose;
-    await refuseIfQuiet(origin, [...request.fields, ...request.optionalFields], services);
-    return (await services.approvals.ask({ kind: 'connect', origin, topOrigin, request })) as ConnectAnswer;
+    const quiet = () => refuseIfQuiet(origin, [...request.fields, ...request.optionalFields], services);
+    return (await services.approvals.ask({ kind: 'connect', origin, topOrigin, request }, quiet)) as ConnectAnswer;
   }
   const atSign = await services.settings.get('activeAtSign');
   if (!atSign) throw new WalletError(ErrorCode.Unauthorized, 'There is no atSign in this wallet to sign in with.');
@@ -43,8 +43,7 @@ export async function askConsent(method: keyof Consent, caller: PageCaller, para
     // Already kept: this sign-in does not push the 30 days further out.
     return { atSign, message, keepSignedIn: false } satisfies SignInConsent;
   }
-  await refuseIfQuiet(origin, [], services);
-  const answer = await services.approvals.ask({ kind: 'signIn', origin, topOrigin, atSign, message });
+  const answer = await services.approvals.ask({ kind: 'signIn', origin, topOrigin, atSign, message }, () => refuseIfQuiet(origin, [], services));
   return { atSign, message, keepSignedIn: 'keepSignedIn' in answer && answer.keepSignedIn } satisfies SignInConsent;
 }
 

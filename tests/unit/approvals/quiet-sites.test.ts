@@ -2,6 +2,7 @@
 // the person are refused 4001 at once, with no window, and logged; it ends by
 // itself after a day, or when the person lets the site ask again.
 import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { askConsent } from '@/src/background/approvals/consent';
 import { askAgain, listQuietSites, quietSite } from '@/src/background/approvals/quiet-sites';
 import { QUIET_MS } from '@/src/shared/approval';
@@ -15,18 +16,22 @@ const ASK = { fields: ['name'], optionalFields: ['email'] };
 async function setup() {
   const w = await walletWithBarbara();
   const ask = vi.spyOn(w.services.approvals, 'ask');
-  return { ...w, ask };
+  const opened = vi.spyOn(fakeBrowser.windows, 'create');
+  return { ...w, ask, opened };
 }
 
 describe('a quieted site', () => {
   it('is refused 4001 without a window for connect and sign-in, each refusal logged', async () => {
-    const { services, ask, ok } = await setup();
+    const { services, opened, ok } = await setup();
     await quietSite(PESKY, services);
     await expect(askConsent('atsign_connect', caller, ASK, services)).rejects.toMatchObject({ code: ErrorCode.UserRejected });
     await expect(askConsent('atsign_signIn', caller, { nonce: 'n0nce12345678' }, services)).rejects.toMatchObject({ code: ErrorCode.UserRejected });
-    expect(ask).not.toHaveBeenCalled();
+    expect(opened).not.toHaveBeenCalled();
+    // Nothing is left waiting: the site is refused, not stuck behind its own request.
+    await expect(askConsent('atsign_connect', caller, ASK, services)).rejects.toMatchObject({ code: ErrorCode.UserRejected });
     const { entries } = await ok('wallet_listActivity', { kind: 'quieted' });
     expect(entries.map((e) => [e.origin, e.fields])).toEqual([
+      [PESKY, ['name', 'email']],
       [PESKY, []],
       [PESKY, ['name', 'email']],
     ]);

@@ -165,9 +165,9 @@ function answerEveryApprovalWithNo(services: Services) {
     return created;
   });
   const ask = services.approvals.ask.bind(services.approvals);
-  vi.spyOn(services.approvals, 'ask').mockImplementation((view) => {
+  vi.spyOn(services.approvals, 'ask').mockImplementation((view, gate) => {
     asked.push(view);
-    return ask(view);
+    return ask(view, gate);
   });
 
   /** Each request had one window, and every window is closed again (call once things settled). */

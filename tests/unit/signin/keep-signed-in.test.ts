@@ -52,7 +52,7 @@ describe('keep me signed in', () => {
     w.clock.now = keptUntil;
     await signIn();
     expect(ask).toHaveBeenCalledTimes(2);
-    expect(ask).toHaveBeenLastCalledWith(expect.objectContaining({ kind: 'signIn', origin: SHOP, atSign: BARBARA }));
+    expect(ask).toHaveBeenLastCalledWith(expect.objectContaining({ kind: 'signIn', origin: SHOP, atSign: BARBARA }), expect.any(Function));
     // Ticked again in that window: a new 30 days from now.
     expect((await grant())!.signInKeptUntil).toBe(keptUntil + KEEP_SIGNED_IN_MS);
   });
@@ -67,7 +67,7 @@ describe('keep me signed in', () => {
     await w.ok('wallet_setActiveAtSign', { atSign: '@alice🛠' });
     const result = await signIn();
     expect(ask).toHaveBeenCalledTimes(2);
-    expect(ask).toHaveBeenLastCalledWith(expect.objectContaining({ kind: 'signIn', atSign: '@alice🛠' }));
+    expect(ask).toHaveBeenLastCalledWith(expect.objectContaining({ kind: 'signIn', atSign: '@alice🛠' }), expect.any(Function));
     expect(parseSignInMessage(result.message).atSign).toBe('@alice🛠');
     expect(await grant()).toMatchObject({ atSign: '@alice🛠' });
 

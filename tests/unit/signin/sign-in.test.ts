@@ -25,7 +25,7 @@ describe('atsign_signIn', () => {
     const reply = await signIn({ nonce: NONCE, statement: 'Sign in to the shop.' });
     expect(reply.ok).toBe(true);
     const result = (reply as { result: SignInResult }).result;
-    expect(ask).toHaveBeenCalledWith(expect.objectContaining({ kind: 'signIn', origin: SHOP, message: result.message }));
+    expect(ask).toHaveBeenCalledWith(expect.objectContaining({ kind: 'signIn', origin: SHOP, message: result.message }), expect.any(Function));
     expect(result.message.split('\n').slice(0, 6)).toEqual([
       'shop.example:8443 wants you to sign in with your atSign:',
       '@barbara',
