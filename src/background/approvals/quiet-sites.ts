@@ -9,6 +9,8 @@ import type { Services } from '../services';
 
 type Deps = Pick<Services, 'settings' | 'now'>;
 
+const asSetting = (sites: QuietSite[]) => Object.fromEntries(sites.map(({ origin, until }) => [origin, until]));
+
 /** The quieted sites whose time has not run out, soonest to end first. */
 export async function listQuietSites({ settings, now }: Deps): Promise<QuietSite[]> {
   const quiet = await settings.get('quietSites');
@@ -21,13 +23,13 @@ export async function listQuietSites({ settings, now }: Deps): Promise<QuietSite
 /** The person said "Don't ask again today" to a request from `origin`. */
 export async function quietSite(origin: string, services: Deps): Promise<void> {
   // Ended ones are dropped whenever the list is written.
-  const kept = Object.fromEntries((await listQuietSites(services)).map(({ origin: o, until }) => [o, until]));
+  const kept = asSetting(await listQuietSites(services));
   await services.settings.set('quietSites', { ...kept, [origin]: services.now() + QUIET_MS });
 }
 
 export async function askAgain(origin: string, services: Deps): Promise<QuietSite[]> {
   const rest = (await listQuietSites(services)).filter((site) => site.origin !== origin);
-  await services.settings.set('quietSites', Object.fromEntries(rest.map(({ origin: o, until }) => [o, until])));
+  await services.settings.set('quietSites', asSetting(rest));
   return rest;
 }
 

@@ -4,7 +4,6 @@ import type { ApprovalAnswer, ApprovalView, ConnectAnswer, ConnectView } from '@
 import { ErrorCode, WalletError } from '@/src/shared/errors';
 import { findPersona, savePersona } from '../personas/personas';
 import type { Services } from '../services';
-import { sendToAtServer } from '../sync/wallet-sync';
 import { askAgain, listQuietSites, quietSite } from '../approvals/quiet-sites';
 import type { Handler } from './types';
 
@@ -29,7 +28,6 @@ async function checkConnect(view: ConnectView, answer: ConnectAnswer, services: 
   const labels = { ...persona.labels };
   for (const field of Object.keys(fill)) if (field.startsWith('x-') && !labels[field]) labels[field] = field.slice(2);
   await savePersona({ ...persona, fields: { ...persona.fields, ...fill }, labels }, services);
-  sendToAtServer(persona.atSign, services);
 }
 
 async function check(view: ApprovalView, answer: ApprovalAnswer, services: Services): Promise<void> {

@@ -1,8 +1,7 @@
 import { ErrorCode, WalletError } from '@/src/shared/errors';
 import { requireAtSign } from '../identities/key-errors';
 import { announceFieldChanges, endGrantsOf } from '../personas/announce';
-import { sendToAtServer } from '../sync/wallet-sync';
-import { findPersona, listPersonas, reorderPersonas, savePersona } from '../personas/personas';
+import { findPersona, listPersonas, reorderPersonas, savePersona, sendToAtServer } from '../personas/personas';
 import type { Services } from '../services';
 import type { Handler } from './types';
 
@@ -21,7 +20,6 @@ export const savePersonaHandler: Handler<'wallet_savePersona'> = async ({ params
   const atSign = await atSignOf(params.atSign, services);
   const { persona, changed } = await savePersona({ ...params, labels: params.labels ?? {}, atSign }, services);
   await announceFieldChanges(persona, changed, services);
-  sendToAtServer(atSign, services);
   return persona;
 };
 
@@ -40,6 +38,5 @@ export const deletePersonaHandler: Handler<'wallet_deletePersona'> = async ({ pa
 export const reorderPersonasHandler: Handler<'wallet_reorderPersonas'> = async ({ params }, services) => {
   const atSign = await atSignOf(params.atSign, services);
   await reorderPersonas(atSign, params.ids, services);
-  sendToAtServer(atSign, services);
   return listPersonas(atSign, services);
 };

@@ -141,6 +141,7 @@ export async function savePersona(
     sync: { commitId: siblings.find((p) => p.id === existing?.id)?.sync?.commitId ?? null, pending: true },
   };
   await services.personas.put(record);
+  sendToAtServer(input.atSign, services);
   const before = existing?.fields ?? {};
   const names = new Set([...Object.keys(before), ...Object.keys(fields)]);
   const changed = [...names].filter((n) => before[n] !== fields[n]);
@@ -157,4 +158,13 @@ export async function reorderPersonas(atSign: string, ids: string[], services: S
   if (records.every((r) => r.order === position.get(r.id))) return;
   await services.personas.putAll(records.map((r) => ({ ...r, order: position.get(r.id)! })));
   await services.syncState.orderChanged(atSign);
+  sendToAtServer(atSign, services);
+}
+
+/**
+ * A change is kept here already; it goes to the atServer now if the atSign's
+ * link is online, else when it is back. Nobody waits for it.
+ */
+export function sendToAtServer(atSign: string, services: Services): void {
+  services.sync.request(atSign).catch((error: unknown) => console.error('atSign Wallet: sync failed', error));
 }

@@ -36,8 +36,3 @@ export function createPersonaSync(
     now: () => services().now(),
   });
 }
-
-/** An edit is kept here already; it goes to the atServer now if online, else when the link is back. Nobody waits for it. */
-export function sendToAtServer(atSign: string, services: Services): void {
-  services.sync.request(atSign).catch((error: unknown) => console.error('atSign Wallet: sync failed', error));
-}
