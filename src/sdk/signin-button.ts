@@ -1,7 +1,8 @@
 // <atsign-signin-button>: "Sign in with atSign" in one tag. It finds the
-// wallet, asks for profile fields when the site names some (unless the site's
-// grant already covers them: then it only reads them), gets a nonce from the
-// site's server, has the wallet sign, and posts the answer back. The server's
+// wallet, gets a nonce from the site's server, has the wallet sign — and share
+// the profile fields the site names, in the same window (the wallet reads them
+// through the site's grant when that already covers them) — and posts the
+// answer back. The server's
 // answer decides who signed in: this element only carries messages.
 //
 // Nothing is defined at import (the module loads in Node, where there is no
@@ -9,10 +10,10 @@
 // page's own stylesheet styles it and no inline styles are needed under a
 // strict CSP. Every text it shows is set with textContent.
 import { discoverProviders, onProviderAnnounced } from './discover';
-import { isProviderRpcError, request, type ParamsOf } from './request';
+import { isProviderRpcError, request, type ParamsOf, type ResultOf } from './request';
 import { parseSignInMessage } from './siwa';
 import type { SignInButtonElement, SignInButtonEventMap, SignInButtonFailure, SignInButtonState, SignInButtonSuccess } from './signin-button-types';
-import type { Grant, ProviderDetail } from './types';
+import type { ProviderDetail } from './types';
 
 export const SIGN_IN_LABEL = 'Sign in with atSign';
 const NO_WALLET_TEXT = 'No atSign wallet found';
@@ -81,9 +82,9 @@ function safeHref(value: string | null, base: string): string | null {
   }
 }
 
-/** Every one of `fields` is in the grant, so asking again would only open a window. */
-const covers = (grant: Grant | null, fields: string[]): grant is Grant =>
-  grant !== null && fields.every((field) => grant.fields.includes(field));
+/** A wallet from before sign-ins could carry fields refuses the key as unknown. */
+const refusesFields = (error: unknown): boolean =>
+  isProviderRpcError(error) && error.code === -32602 && /unknown key "fields"/.test(error.message);
 
 function createClass(): new () => SignInButtonElement {
   return class AtSignSignInButton extends HTMLElement implements SignInButtonElement {
@@ -176,41 +177,29 @@ function createClass(): new () => SignInButtonElement {
       if (!wallet) throw new Failure('NO_WALLET', NO_WALLET_TEXT);
       const { provider } = wallet;
 
-      // Connecting opens a window and replaces the site's grant (and with it
-      // "Keep me signed in"): only when the grant there does not cover the fields.
       const fields = fieldsOf(this.getAttribute('fields'));
-      const grant = fields.length ? await request(provider, 'atsign_getGrant') : null;
-      const granted = covers(grant, fields) ? grant : null;
-      let profile = fields.length && !granted ? (await request(provider, 'atsign_connect', { fields })).profile : {};
       const params: ParamsOf<'atsign_signIn'> = {
         nonce: await this.fetchNonce(),
         expirationTime: new Date(Date.now() + EXPIRES_IN_MS).toISOString(),
       };
       const statement = this.getAttribute('statement');
       if (statement) params.statement = statement;
-      const response = await request(provider, 'atsign_signIn', params);
-      const signed = parseSignInMessage(response.message).atSign;
-      // Read after signing: signing is what may unlock the wallet, and it shows
-      // which atSign signed. The grant read from must be that atSign's.
-      if (granted) profile = await this.readGranted(wallet, granted, fields, signed);
+      let response: ResultOf<'atsign_signIn'>;
+      try {
+        response = await request(provider, 'atsign_signIn', fields.length ? { ...params, fields } : params);
+      } catch (error) {
+        if (!fields.length || !refusesFields(error)) throw error;
+        // That older wallet asks in two windows: fields first, then the message.
+        const { profile: shared } = await request(provider, 'atsign_connect', { fields });
+        response = { ...(await request(provider, 'atsign_signIn', params)), profile: shared };
+      }
+      const { persona: _persona, grant: _grant, profile = {}, ...signedAnswer } = response;
+      const signed = parseSignInMessage(signedAnswer.message).atSign;
 
-      const server = await this.verify({ response, profile });
+      // The server gets what was signed, and the profile beside it, as before.
+      const server = await this.verify({ response: signedAnswer, profile });
       const claimed = (server as { atSign?: unknown } | null)?.atSign;
       return { atSign: typeof claimed === 'string' ? claimed : signed, profile, server };
-    }
-
-    /** The granted fields' values; if that grant no longer holds them for `atSign`, the person is asked. */
-    private async readGranted(wallet: ProviderDetail, grant: Grant, fields: string[], atSign: string) {
-      const { provider } = wallet;
-      if (grant.atSign === atSign) {
-        try {
-          return await request(provider, 'atsign_readProfile', { fields });
-        } catch (error) {
-          // Revoked or ended meanwhile (4100): ask below. Anything else is the answer.
-          if (!isProviderRpcError(error) || error.code !== 4100) throw error;
-        }
-      }
-      return (await request(provider, 'atsign_connect', { fields })).profile;
     }
 
     private async fetchNonce(): Promise<string> {

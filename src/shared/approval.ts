@@ -31,18 +31,23 @@ export interface ConnectView extends ViewBase {
   request: ConnectRequest;
 }
 
-/** A site asks the person to sign in: the window shows the exact message the wallet would sign. */
+/**
+ * A site asks the person to sign in: the window shows the exact message the
+ * wallet would sign and, when the site also asks for fields its grant does not
+ * cover, the persona and fields to share — one window for one intention.
+ */
 export interface SignInView extends ViewBase {
   kind: 'signIn';
   atSign: string;
   message: string;
+  request?: ConnectRequest;
 }
 
 /** The approval window's view of one waiting request. */
 export type ApprovalView = ConnectView | SignInView;
 
-export interface ConnectAnswer {
-  approve: true;
+/** What the person chose to share: from which persona, which fields, for how long. */
+export interface ShareChoice {
   personaId: string;
   /** the fields the person ticked: every required one, and the optional ones they chose */
   fields: string[];
@@ -51,10 +56,16 @@ export interface ConnectAnswer {
   fill?: Record<string, string>;
 }
 
+export interface ConnectAnswer extends ShareChoice {
+  approve: true;
+}
+
 export interface SignInAnswer {
   approve: true;
   /** later sign-ins from this site complete without a window, for up to 30 days */
   keepSignedIn: boolean;
+  /** what to share with the sign-in; given exactly when the view has a `request` */
+  share?: ShareChoice;
 }
 
 /** No; with `quiet`, the site may not ask again for QUIET_MS (the person can undo it in the popup). */

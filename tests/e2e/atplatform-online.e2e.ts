@@ -89,10 +89,8 @@ describe.each(browserNames)('%s: the wallet online', (browserName) => {
     await fillPersona(wallet, 'Public', { name: 'Alice', email: 'alice@example.org' });
     const page = await wallet.newPage(`${demo.origin}/`);
     await page.clickRole('button', 'Sign in with atSign');
-    const connect = await ApprovalPage.waitFor(wallet);
-    await connect.choose({ persona: 'Public', duration: '1 hour' });
-    await connect.approve();
     const signIn = await ApprovalPage.waitFor(wallet);
+    await signIn.choose({ persona: 'Public', duration: '1 hour' });
     await signIn.approve();
     await expect.poll(() => page.textOf('#account-heading'), { timeout: 15_000 }).toBe(`Signed in as ${ALICE}`);
     expect(await page.textOf('#key-source')).toBe(`Confirmed by ${ALICE}’s atServer, which publishes the key your wallet signed with.`);

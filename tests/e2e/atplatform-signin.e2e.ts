@@ -28,7 +28,7 @@ describe.each(browserNames)('%s: sign-ins confirmed on the atPlatform', (browser
     await demo?.close();
   });
 
-  /** Opens the demo as `atSign`, records the button's error codes, and goes through both windows. */
+  /** Opens the demo as `atSign`, records the button's error codes, and answers its one window. */
   async function signInAs(atSign: string): Promise<E2EPage> {
     // A fresh start for each atSign: no grant of the last one's left to sign with.
     const grants = await callWallet(wallet, 'wallet_listGrants');
@@ -42,11 +42,8 @@ describe.each(browserNames)('%s: sign-ins confirmed on the atPlatform', (browser
       document.addEventListener('atsign-error', (e) => w.signInErrors.push((e as CustomEvent<{ code: string | number }>).detail.code));
     }, undefined);
     await page.clickRole('button', 'Sign in with atSign');
-    const connect = await ApprovalPage.waitFor(wallet);
-    await connect.choose({ persona: 'Public', duration: '1 hour' });
-    await connect.approve();
-    await expect.poll(() => connect.closed()).toBe(true);
     const signIn = await ApprovalPage.waitFor(wallet);
+    await signIn.choose({ persona: 'Public', duration: '1 hour' });
     expect((await signIn.message()).split('\n')[1]).toBe(atSign);
     await signIn.approve();
     await expect.poll(() => signIn.closed()).toBe(true);

@@ -176,11 +176,8 @@ describe.each(browserNames)('%s: sign-in replay and other sites', (browserName) 
     pageA = await wallet.newPage(siteA.url);
     await recordVerifyPosts(pageA);
     await pageA.clickRole('button', 'Sign in with atSign');
-    const connect = await ApprovalPage.waitFor(wallet);
-    await connect.choose({ persona: 'Public', duration: '1 hour' });
-    await connect.approve();
-    await expect.poll(() => connect.closed()).toBe(true);
     const approval = await ApprovalPage.waitFor(wallet);
+    await approval.choose({ persona: 'Public', duration: '1 hour' });
     await approval.keepSignedIn();
     await approval.approve();
     await expect.poll(() => pageA.textOf('#account-heading')).toBe('Signed in as @barbara');

@@ -1,5 +1,5 @@
 // The demo site, end to end, as a person would use it: the sign-in button,
-// the wallet's windows, the site's server verifying, the profile shown,
+// the wallet's one window (fields and message together), the site's server verifying, the profile shown,
 // "Keep me signed in" signing in again with no window, and the site told at
 // once when the person revokes it in the wallet.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,18 +24,21 @@ describe.each(browserNames)('%s: the demo site', (browserName) => {
     await demo?.close();
   });
 
-  it('signs in with the button, shows the profile, signs in again with no window while kept, and hears the person revoke', async () => {
+  it('signs in with the button in one window, shows the profile, signs in again with no window while kept, and hears the person revoke', async () => {
     const page = await wallet.newPage(`${demo.origin}/`);
     await page.clickRole('button', 'Sign in with atSign');
 
-    const connect = await ApprovalPage.waitFor(wallet);
-    await connect.choose({ persona: 'Public', duration: '30 days' });
-    await connect.approve();
-    await expect.poll(() => connect.closed()).toBe(true);
+    // One window asks for the fields and shows the message to sign.
     const signIn = await ApprovalPage.waitFor(wallet);
+    expect(await signIn.page.evaluate(() => document.title, undefined)).toBe(`${new URL(demo.origin).hostname} asks you to sign in and share`);
+    await signIn.choose({ persona: 'Public', duration: '30 days' });
+    const asked = await signIn.text();
+    expect(asked).toContain('barbara@example.org');
+    expect(asked).toContain(`URI: ${demo.origin}`);
     expect(await signIn.message()).toContain(`URI: ${demo.origin}`);
     await signIn.keepSignedIn();
     await signIn.approve();
+    await expect.poll(() => signIn.closed()).toBe(true);
 
     await expect.poll(() => page.textOf('#account-heading')).toBe('Signed in as @barbara');
     expect(await page.textOf('#key-source')).toBe('Confirmed by @barbara’s atServer.');
@@ -45,7 +48,6 @@ describe.each(browserNames)('%s: the demo site', (browserName) => {
     // Kept signed in: signing out and pressing the button again opens no window
     // (the grant covers the fields, and the wallet signs without asking).
     const signedIn = () => page.evaluate(() => !document.getElementById('signed-in')!.hidden, undefined);
-    await expect.poll(() => signIn.closed()).toBe(true);
     expect(await wallet.countExtensionPages('/approve.html')).toBe(0);
     await page.clickRole('button', 'Sign out');
     await expect.poll(signedIn).toBe(false);

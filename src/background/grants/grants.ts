@@ -1,6 +1,6 @@
 // A site's access: made when the person approves, ended on time, by the
 // person, or by the site — and every end is told to the site at once.
-import { DURATIONS, type ConnectAnswer } from '@/src/shared/approval';
+import { DURATIONS, type ShareChoice } from '@/src/shared/approval';
 import type { Grant } from '@/src/shared/grant';
 import type { Services } from '../services';
 import { announceRevoked } from './revoke';
@@ -39,7 +39,7 @@ export async function scheduleNextExpiry(services: Services): Promise<void> {
 
 /** The grant the person approved: only fields the site asked for, for the time the person chose. */
 export function grantFrom(
-  approval: ConnectAnswer,
+  approval: ShareChoice,
   site: { origin: string; atSign: string; asked: string[] },
   now: number,
 ): Grant {

@@ -1,6 +1,6 @@
 // What the approval window asks of the background: the waiting request, and
 // the person's answer to it.
-import type { ApprovalAnswer, ApprovalView, ConnectAnswer, ConnectView } from '@/src/shared/approval';
+import type { ApprovalAnswer, ApprovalView, ConnectRequest, ShareChoice } from '@/src/shared/approval';
 import { ErrorCode, WalletError } from '@/src/shared/errors';
 import { findPersona, savePersona } from '../personas/personas';
 import type { Services } from '../services';
@@ -11,13 +11,15 @@ export const getApproval: Handler<'wallet_getApproval'> = async ({ params }, { a
 
 const wrongAnswer = () => new WalletError(ErrorCode.InvalidParams, 'That answer does not fit this request.');
 
-/** Values filled in right in the window go into the persona first, checked like any edit. */
-async function checkConnect(view: ConnectView, answer: ConnectAnswer, services: Services): Promise<void> {
+/**
+ * A persona of `atSign` and only fields the site asked for. Values filled in
+ * right in the window go into the persona first, checked like any edit.
+ */
+async function checkShare(request: ConnectRequest, answer: ShareChoice, atSign: string | null, services: Services): Promise<void> {
   const persona = await findPersona(answer.personaId, services);
-  const active = await services.settings.get('activeAtSign');
-  if (!persona || persona.atSign !== active)
+  if (!persona || persona.atSign !== atSign)
     throw new WalletError(ErrorCode.InvalidParams, 'Choose one of your personas.', { reason: 'unknown-persona' });
-  const asked = [...view.request.fields, ...view.request.optionalFields];
+  const asked = [...request.fields, ...request.optionalFields];
   if (answer.fields.some((f) => !asked.includes(f)))
     throw new WalletError(ErrorCode.InvalidParams, 'Only the fields the site asked for can be shared.');
   const fill = Object.fromEntries(
@@ -38,8 +40,12 @@ async function check(view: ApprovalView, answer: ApprovalAnswer, services: Servi
   await services.vault.requireKey();
   if (view.kind === 'connect') {
     if (!('personaId' in answer)) throw wrongAnswer();
-    await checkConnect(view, answer, services);
-  } else if (!('keepSignedIn' in answer)) throw wrongAnswer();
+    await checkShare(view.request, answer, await services.settings.get('activeAtSign'), services);
+    return;
+  }
+  // A sign-in shares exactly when its window asked; from the atSign it signs as.
+  if (!('keepSignedIn' in answer) || Boolean(view.request) !== Boolean(answer.share)) throw wrongAnswer();
+  if (view.request && answer.share) await checkShare(view.request, answer.share, view.atSign, services);
 }
 
 export const answerApproval: Handler<'wallet_answerApproval'> = async ({ params }, services) => {

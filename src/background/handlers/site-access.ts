@@ -2,23 +2,20 @@
 import { ErrorCode, WalletError } from '@/src/shared/errors';
 import { currentGrant, grantFrom, saveGrant } from '../grants/grants';
 import { announceRevoked } from '../grants/revoke';
-import { findPersona } from '../personas/personas';
+import { fieldsNamed } from '../approvals/consent';
+import { findPersona, valuesOf } from '../personas/personas';
 import type { Handler } from './types';
-
-const pick = (values: Record<string, string>, fields: string[]) =>
-  Object.fromEntries(fields.filter((f) => values[f] !== undefined).map((f) => [f, values[f]!]));
 
 export const connect: Handler<'atsign_connect'> = async ({ caller, params, approval }, services) => {
   const persona = await findPersona(approval.personaId, services);
   if (!persona) throw new WalletError(ErrorCode.Internal, 'The chosen persona is gone.');
-  const asked = [...params.fields, ...(params.optionalFields ?? [])];
-  const grant = grantFrom(approval, { origin: caller.origin, atSign: persona.atSign, asked }, services.now());
+  const grant = grantFrom(approval, { origin: caller.origin, atSign: persona.atSign, asked: fieldsNamed(params) }, services.now());
   await saveGrant(grant, services);
   return {
     atSign: persona.atSign,
     persona: { id: persona.id, name: persona.name },
     grant,
-    profile: pick(persona.fields, grant.fields),
+    profile: valuesOf(persona, grant.fields),
   };
 };
 
@@ -27,7 +24,7 @@ export const readProfile: Handler<'atsign_readProfile'> = async ({ params, grant
   const refused = wanted.filter((f) => !grant.fields.includes(f));
   if (refused.length) throw new WalletError(ErrorCode.Unauthorized, `Not granted: ${refused.join(', ')}`);
   const persona = await findPersona(grant.personaId, services);
-  return persona ? pick(persona.fields, wanted) : {};
+  return persona ? valuesOf(persona, wanted) : {};
 };
 
 export const disconnect: Handler<'atsign_disconnect'> = async ({ caller }, services) => {

@@ -43,6 +43,10 @@ export async function findPersona(id: string, services: Services): Promise<Perso
   return record ? openPersona(record, services) : null;
 }
 
+/** The persona's values of `fields`; a field it has no value for is left out. */
+export const valuesOf = (persona: Pick<Persona, 'fields'>, fields: string[]): Record<string, string> =>
+  Object.fromEntries(fields.filter((f) => persona.fields[f] !== undefined).map((f) => [f, persona.fields[f]!]));
+
 export async function createDefaultPersonas(atSign: string, services: Services): Promise<void> {
   const records = await Promise.all(
     DEFAULT_PERSONAS.map(async (name, order) => ({

@@ -7,17 +7,18 @@ import { FIELD_NAME, MAX_PICTURE_LENGTH } from '../profile-fields';
 import * as s from '../schema';
 import { fieldList, fieldName, personaId, requestId } from './params';
 
+const share = {
+  personaId,
+  fields: fieldList,
+  duration: s.literal('once', 'hour', 'day', 'month', 'forever'),
+  fill: s.optional(s.record(FIELD_NAME, s.string({ max: MAX_PICTURE_LENGTH }), { max: 40 })),
+};
+
 const answer: s.Schema<ApprovalAnswer> = s.union(
   s.object({ approve: s.literal(false), quiet: s.optional(s.literal(true, false)) }),
   s.union(
-    s.object({ approve: s.literal(true), keepSignedIn: s.literal(true, false) }),
-    s.object({
-      approve: s.literal(true),
-      personaId,
-      fields: fieldList,
-      duration: s.literal('once', 'hour', 'day', 'month', 'forever'),
-      fill: s.optional(s.record(FIELD_NAME, s.string({ max: MAX_PICTURE_LENGTH }), { max: 40 })),
-    }),
+    s.object({ approve: s.literal(true), keepSignedIn: s.literal(true, false), share: s.optional(s.object(share)) }),
+    s.object({ approve: s.literal(true), ...share }),
   ),
 );
 

@@ -18,7 +18,20 @@ export interface SignInResult {
   /** base64url ed25519 public key */
   publicKey: string;
   keyBinding: KeyBinding;
+  /** Given when the request named fields: the persona shared from. */
+  persona?: { id: string; name: string };
+  /** Given when the request named fields: the site's grant after this sign-in. */
+  grant?: Grant;
+  /** Given when the request named fields: the granted values of the fields asked for. */
+  profile?: Record<string, string>;
 }
+
+/** What a site may ask to share: with atsign_connect, or with atsign_signIn in the same window. */
+const fieldsAsked = {
+  fields: fieldList,
+  optionalFields: s.optional(fieldList),
+  purpose: s.optional(s.string({ max: 300 })),
+};
 
 const nonce = s.string({ min: 8, max: 64, pattern: /^[A-Za-z0-9]+$/, hint: 'must be 8 to 64 letters and digits' });
 const isoTime = s.string({
@@ -34,11 +47,7 @@ export const pageMethods = {
     caller: 'page',
     permission: 'consent',
     activity: 'connect',
-    params: s.object({
-      fields: fieldList,
-      optionalFields: s.optional(fieldList),
-      purpose: s.optional(s.string({ max: 300 })),
-    }),
+    params: s.object(fieldsAsked),
     result: s.type<ConnectResult>(),
   },
   /** The calling site's grant, or null. Never prompts. */
@@ -56,7 +65,11 @@ export const pageMethods = {
     params: s.optional(s.object({ fields: s.optional(fieldList) })),
     result: s.type<Record<string, string>>(),
   },
-  /** Signs a Sign in with atSign message the wallet writes for this origin. */
+  /**
+   * Signs a Sign in with atSign message the wallet writes for this origin;
+   * with `fields`, also shares them, in the same window when the site's grant
+   * does not cover them yet.
+   */
   atsign_signIn: {
     caller: 'page',
     permission: 'consent',
@@ -68,6 +81,9 @@ export const pageMethods = {
       notBefore: s.optional(isoTime),
       requestId: s.optional(s.string({ min: 1, max: 200, pattern: /^[^\s]+$/, hint: 'must not contain spaces' })),
       resources: s.optional(s.array(uri, { min: 1, max: 20 })),
+      fields: s.optional(fieldsAsked.fields),
+      optionalFields: fieldsAsked.optionalFields,
+      purpose: fieldsAsked.purpose,
     }),
     result: s.type<SignInResult>(),
   },

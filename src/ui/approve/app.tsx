@@ -20,10 +20,12 @@ const id = requestIdFrom(location.search);
 export function App() {
   const request = useApprovalRequest(id);
   const { state: wallet, reload, actions } = useWallet();
-  const atSign = wallet.status === 'ready' && wallet.value.unlocked ? wallet.value.activeAtSign : null;
-  // Only a connect request shares from a persona.
-  const wantsPersonas = request.status === 'ready' && request.view.kind === 'connect';
-  const { personas, reload: reloadPersonas } = usePersonas(wantsPersonas ? atSign : null);
+  const unlocked = wallet.status === 'ready' && wallet.value.unlocked;
+  const view = request.status === 'ready' ? request.view : null;
+  // A connect request shares from the active atSign's personas; a sign-in
+  // that asks for fields, from those of the atSign it signs as.
+  const sharesFrom = !unlocked || !view ? null : view.kind === 'connect' ? wallet.value.activeAtSign : view.request ? view.atSign : null;
+  const { personas, reload: reloadPersonas } = usePersonas(sharesFrom);
   const [answered, setAnswered] = useState(false);
 
   const title = request.status === 'ready' ? questionTitle(request.view) : 'atSign Wallet';

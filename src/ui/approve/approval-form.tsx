@@ -1,15 +1,10 @@
-// The person's choices: which persona, which fields, for how long. Holds what
-// they have chosen so far; the answer goes up through `answering`. Not a form
+// A site asks to connect: the person's choices, then the answer. Not a form
 // that submits: Enter in a text input must never approve by accident.
-import { useState } from 'preact/hooks';
 import type { ApprovalAnswer, ConnectRequest } from '../../shared/approval';
 import type { Persona } from '../../shared/persona';
 import type { Submission } from '../shared/use-submit';
 import { AnswerBar } from './answer-bar';
-import { approveBlocker, chosenPersona, fieldRows, initialChoices, toAnswer, type Choices } from './choices';
-import { DurationChoice } from './duration-choice';
-import { FieldChoices } from './field-choices';
-import { PersonaPicker } from './persona-picker';
+import { ShareChoices, useShareChoices } from './share-choices';
 
 interface Props {
   request: ConnectRequest;
@@ -21,36 +16,15 @@ interface Props {
 }
 
 export function ApprovalForm({ request, host, atSign, personas, answering }: Props) {
-  const [choices, setChoices] = useState<Choices>(() => initialChoices(request));
-  const persona = chosenPersona(personas, choices.personaId);
-  const rows = fieldRows(request, persona, choices);
-  const blocker = approveBlocker(persona, rows);
-  const { busy } = answering;
-
+  const state = useShareChoices(request, personas);
   const onApprove = () => {
-    if (persona && !blocker) void answering.submit(toAnswer(persona, rows, choices.duration));
+    const share = state.share();
+    if (share) void answering.submit({ approve: true, ...share });
   };
-
   return (
     <form class="approval" onSubmit={(event) => event.preventDefault()}>
-      {persona && (
-        <PersonaPicker
-          atSign={atSign}
-          personas={personas}
-          chosen={persona}
-          disabled={busy}
-          onChoose={(personaId) => setChoices((c) => ({ ...c, personaId }))}
-        />
-      )}
-      <FieldChoices
-        host={host}
-        rows={rows}
-        disabled={busy}
-        onTick={(name, ticked) => setChoices((c) => ({ ...c, ticked: { ...c.ticked, [name]: ticked } }))}
-        onFill={(name, value) => setChoices((c) => ({ ...c, fill: { ...c.fill, [name]: value } }))}
-      />
-      <DurationChoice value={choices.duration} disabled={busy} onChange={(duration) => setChoices((c) => ({ ...c, duration }))} />
-      <AnswerBar answering={answering} approve={{ blocker, onApprove }} />
+      <ShareChoices state={state} host={host} atSign={atSign} personas={personas} disabled={answering.busy} />
+      <AnswerBar answering={answering} approve={{ blocker: state.blocker, onApprove }} />
     </form>
   );
 }

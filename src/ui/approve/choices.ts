@@ -1,7 +1,7 @@
 // What the person has chosen in the approval window, and what follows from
 // it: one row per requested field, what still stops Approve, and the answer
 // sent to the wallet. Pure functions, easy to test.
-import type { ApprovalAnswer, ConnectRequest, Duration } from '../../shared/approval';
+import type { ConnectRequest, Duration, ShareChoice } from '../../shared/approval';
 import type { Persona } from '../../shared/persona';
 import { fieldLabel, fieldProblem } from '../../shared/profile-fields';
 
@@ -85,11 +85,11 @@ export function approveBlocker(persona: Persona | null, rows: FieldRow[]): strin
   return reasons.length ? reasons.join(' ') : null;
 }
 
-export function toAnswer(persona: Persona, rows: FieldRow[], duration: Duration): ApprovalAnswer {
+/** What the person chose, as the answer carries it. */
+export function toShare(persona: Persona, rows: FieldRow[], duration: Duration): ShareChoice {
   const ticked = rows.filter((row) => row.ticked);
   const fill = Object.fromEntries(ticked.filter((row) => row.value === null && row.fill).map((row) => [row.name, row.fill]));
   return {
-    approve: true,
     personaId: persona.id,
     fields: ticked.map((row) => row.name),
     duration,

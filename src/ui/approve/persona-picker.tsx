@@ -3,7 +3,8 @@
 import type { Persona } from '../../shared/persona';
 
 interface Props {
-  atSign: string;
+  /** shown as "Sharing as …"; left out where the window already says who signs in */
+  atSign?: string;
   personas: Persona[];
   chosen: Persona;
   disabled: boolean;
@@ -13,9 +14,11 @@ interface Props {
 export function PersonaPicker({ atSign, personas, chosen, disabled, onChoose }: Props) {
   return (
     <div class="persona-picker">
-      <p class="persona-picker__as">
-        Sharing as <strong class="persona-picker__atsign">{atSign}</strong>
-      </p>
+      {atSign && (
+        <p class="persona-picker__as">
+          Sharing as <strong class="persona-picker__atsign">{atSign}</strong>
+        </p>
+      )}
       <div class="field">
         <label for="persona">Persona</label>
         <select

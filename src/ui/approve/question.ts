@@ -3,11 +3,11 @@
 import type { ApprovalView } from '../../shared/approval';
 import { displayHost } from '../shared/origin-display';
 
-export const QUESTION: Record<ApprovalView['kind'], string> = {
-  connect: 'wants to connect',
-  signIn: 'asks you to sign in',
-};
+export function question(view: ApprovalView): string {
+  if (view.kind === 'connect') return 'wants to connect';
+  return view.request ? 'asks you to sign in and share' : 'asks you to sign in';
+}
 
 export function questionTitle(view: ApprovalView): string {
-  return `${displayHost(view.origin)} ${QUESTION[view.kind]}`;
+  return `${displayHost(view.origin)} ${question(view)}`;
 }

@@ -9,10 +9,11 @@ import { describeOrigin } from '../shared/origin-display';
 import type { Loadable } from '../shared/use-call';
 import { useSubmit, type Submission } from '../shared/use-submit';
 import { AnswersReady } from './answers-ready';
-import { ConnectRequest } from './connect-request';
 import { FRAME_NOTE_ID, FrameNote } from './frame-note';
+import { ApprovalForm } from './approval-form';
 import { ORIGIN_WARNINGS_ID, OriginWarnings } from './origin-warnings';
-import { QUESTION } from './question';
+import { PersonasReady } from './personas-ready';
+import { question } from './question';
 import { RequestHeading } from './request-heading';
 import { SignInRequest } from './sign-in-request';
 import { SitePurpose } from './site-purpose';
@@ -48,29 +49,32 @@ export function RequestPage({ view, wallet, personas, onRetry, onUnlock, onAnswe
         <header class="request">
           <RequestHeading
             parts={parts}
-            question={QUESTION[view.kind]}
+            question={question(view)}
             describedBy={notes.filter(Boolean).join(' ')}
             focus={unlocked}
           />
           <OriginWarnings parts={parts} />
           {view.topOrigin && <FrameNote origin={view.origin} topOrigin={view.topOrigin} />}
-          {view.kind === 'connect' && view.request.purpose && <SitePurpose purpose={view.request.purpose} />}
+          {view.request?.purpose && <SitePurpose purpose={view.request.purpose} />}
         </header>
         <WalletGate wallet={wallet} onRetry={onRetry} onUnlock={onUnlock} answering={answering}>
-          {(atSign) =>
-            view.kind === 'connect' ? (
-              <ConnectRequest
-                request={view.request}
-                host={parts.host}
-                atSign={atSign}
-                personas={personas}
-                onRetry={onRetry}
-                answering={answering}
-              />
-            ) : (
-              <SignInRequest view={view} answering={answering} />
-            )
-          }
+          {(atSign) => {
+            if (view.kind === 'signIn' && !view.request)
+              return <SignInRequest view={view} host={parts.host} personas={null} answering={answering} />;
+            // A sign-in shares from the personas of the atSign it signs as.
+            const from = view.kind === 'signIn' ? view.atSign : atSign;
+            return (
+              <PersonasReady atSign={from} personas={personas} onRetry={onRetry} answering={answering}>
+                {(list) =>
+                  view.kind === 'connect' ? (
+                    <ApprovalForm request={view.request} host={parts.host} atSign={atSign} personas={list} answering={answering} />
+                  ) : (
+                    <SignInRequest view={view} host={parts.host} personas={list} answering={answering} />
+                  )
+                }
+              </PersonasReady>
+            );
+          }}
         </WalletGate>
       </main>
     </AnswersReady.Provider>

@@ -1,26 +1,43 @@
-// A site asks the person to sign in: the atSign it will know them by, the
-// exact message the wallet would sign (the site's words as text, never
-// markup), and whether the site may sign them in again without asking. Not a
-// form that submits: Enter must never approve by accident.
+// A site asks the person to sign in: the atSign it will know them by, what it
+// asks to share with it (when its grant does not cover that yet), the exact
+// message the wallet would sign (the site's words as text, never markup), and
+// whether the site may sign them in again without asking. One window, one
+// answer. Not a form that submits: Enter must never approve by accident.
 import { useState } from 'preact/hooks';
 import type { ApprovalAnswer, SignInView } from '../../shared/approval';
+import type { Persona } from '../../shared/persona';
 import type { Submission } from '../shared/use-submit';
 import { AnswerBar } from './answer-bar';
+import { ShareChoices, useShareChoices } from './share-choices';
+
+const NOTHING_ASKED = { fields: [], optionalFields: [] };
 
 interface Props {
   view: SignInView;
+  host: string;
+  /** the signing atSign's personas (at least one), when the site asks to share */
+  personas: Persona[] | null;
   answering: Submission<[ApprovalAnswer]>;
 }
 
-export function SignInRequest({ view, answering }: Props) {
+export function SignInRequest({ view, host, personas, answering }: Props) {
   const [keepSignedIn, setKeepSignedIn] = useState(false);
+  const sharing = view.request && personas ? { request: view.request, personas } : null;
+  const state = useShareChoices(sharing?.request ?? NOTHING_ASKED, sharing?.personas ?? []);
   const { busy } = answering;
+
+  const onApprove = () => {
+    if (!sharing) return void answering.submit({ approve: true, keepSignedIn });
+    const share = state.share();
+    if (share) void answering.submit({ approve: true, keepSignedIn, share });
+  };
 
   return (
     <form class="approval" onSubmit={(event) => event.preventDefault()}>
       <p class="sign-in__as">
         Signing in as <strong class="sign-in__atsign">{view.atSign}</strong>
       </p>
+      {sharing && <ShareChoices state={state} host={host} personas={sharing.personas} disabled={busy} />}
       <section class="sign-in__message" aria-labelledby="sign-in-message-heading">
         <h2 id="sign-in-message-heading">Message to sign</h2>
         <pre class="sign-in__text">{view.message}</pre>
@@ -42,7 +59,7 @@ export function SignInRequest({ view, answering }: Props) {
           For up to 30 days, this site can sign you in again without asking. Revoking its access in the wallet ends this.
         </p>
       </div>
-      <AnswerBar answering={answering} approve={{ blocker: null, onApprove: () => void answering.submit({ approve: true, keepSignedIn }) }} />
+      <AnswerBar answering={answering} approve={{ blocker: sharing ? state.blocker : null, onApprove }} />
     </form>
   );
 }

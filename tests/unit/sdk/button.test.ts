@@ -45,10 +45,10 @@ function grantOf(overrides: Partial<Grant> = {}): Grant {
   };
 }
 
-/** What the wallet answers atsign_signIn with, for the nonce it was given. */
+/** What the wallet answers atsign_signIn with, for the nonce it was given (and the fields, when asked). */
 function signInAnswer(atSign = '@barbara'): Answer {
   return (params) => {
-    const { nonce, statement } = params as { nonce: string; statement?: string };
+    const { nonce, statement, fields } = params as { nonce: string; statement?: string; fields?: string[] };
     const message = buildSignInMessage({
       domain: 'example.com',
       atSign,
@@ -67,6 +67,7 @@ function signInAnswer(atSign = '@barbara'): Answer {
         dataSignature: 'ZGF0YQ==',
         encryptionPublicKey: 'a2V5',
       },
+      ...(fields ? { persona: { id: 'persona-public', name: 'Public' }, grant: grantOf({ fields }), profile: PROFILE } : {}),
     } satisfies SignInResponse;
   };
 }
@@ -261,7 +262,7 @@ describe('<atsign-signin-button>', () => {
     expect(visibleText(el)).toBe(SIGN_IN_LABEL);
   });
 
-  it('signs in: connects for the fields, signs the server’s nonce, posts the answer, tells the page', async () => {
+  it('signs in: one request has the wallet sign the server’s nonce and share the fields, posts the answer, tells the page', async () => {
     const wallet = installWallet();
     const server = installServer();
     const el = addButton({ fields: 'name email', statement: 'Sign in to Example.' });
@@ -271,16 +272,18 @@ describe('<atsign-signin-button>', () => {
     buttonIn(el).click();
     await untilState(el, 'signed-in');
 
-    expect(wallet.methods()).toEqual(['atsign_getGrant', 'atsign_connect', 'atsign_signIn']);
-    expect(wallet.calls[1]!.params).toEqual({ fields: ['name', 'email'] });
-    const signParams = wallet.calls[2]!.params as { nonce: string; statement: string; expirationTime: string };
-    expect(signParams).toMatchObject({ nonce: SERVER_NONCE, statement: 'Sign in to Example.' });
+    // One request, so one window in the wallet.
+    expect(wallet.methods()).toEqual(['atsign_signIn']);
+    const signParams = wallet.calls[0]!.params as { nonce: string; statement: string; expirationTime: string; fields: string[] };
+    expect(signParams).toMatchObject({ nonce: SERVER_NONCE, statement: 'Sign in to Example.', fields: ['name', 'email'] });
     expect(Date.parse(signParams.expirationTime)).toBeGreaterThan(Date.now());
 
     expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual(['GET /api/nonce', 'POST /api/verify']);
     const posted = server.requests[1]!.body as { response: SignInResponse; profile: unknown };
     expect(posted.profile).toEqual(PROFILE);
     expect(posted.response.message).toContain(`Nonce: ${SERVER_NONCE}`);
+    // What was signed goes as the response; the profile beside it, once.
+    expect(Object.keys(posted.response).sort()).toEqual(['keyBinding', 'message', 'publicKey', 'signature']);
 
     expect(signedIn).toEqual([
       { atSign: '@barbara', profile: PROFILE, server: { atSign: '@barbara', keySource: 'self-asserted' } },
@@ -353,64 +356,40 @@ describe('<atsign-signin-button>', () => {
     await untilState(el, 'signed-in');
   });
 
-  describe('when the site already has a grant', () => {
-    it('that covers the fields: no connect (no window), the fields are read, and the sign-in goes through', async () => {
-      const read = { name: 'Barbara B.', email: 'b@example.org' };
-      const wallet = installWallet({
-        atsign_getGrant: () => grantOf({ fields: ['email', 'name', 'picture'] }),
-        atsign_readProfile: () => read,
-      });
-      const server = installServer();
-      const el = addButton({ fields: 'name email' });
-      const signedIn = record<SignInButtonSuccess>(el, 'atsign-signin');
-
-      await el.signIn();
-
-      expect(wallet.methods()).toEqual(['atsign_getGrant', 'atsign_signIn', 'atsign_readProfile']);
-      expect(wallet.calls[2]!.params).toEqual({ fields: ['name', 'email'] });
-      expect((server.requests[1]!.body as { profile: unknown }).profile).toEqual(read);
-      expect(signedIn[0]).toMatchObject({ atSign: '@barbara', profile: read });
-      expect(el.state).toBe('signed-in');
+  it('with a wallet from before sign-ins carried fields: shares them first, then signs', async () => {
+    const wallet = installWallet({
+      atsign_signIn: (params) => {
+        if ((params as { fields?: unknown }).fields) throw rpcError(-32602, 'Invalid params: unknown key "fields"');
+        return signInAnswer()(params);
+      },
     });
+    const server = installServer();
+    const el = addButton({ fields: 'name email' });
+    await el.signIn();
+    expect(wallet.methods()).toEqual(['atsign_signIn', 'atsign_connect', 'atsign_signIn']);
+    expect(wallet.calls[1]!.params).toEqual({ fields: ['name', 'email'] });
+    expect(wallet.calls[2]!.params).not.toHaveProperty('fields');
+    expect((server.requests[1]!.body as { profile: unknown }).profile).toEqual(PROFILE);
+    expect(el.state).toBe('signed-in');
+  });
 
-    it('that lacks a field: asks with atsign_connect as before', async () => {
-      const wallet = installWallet({ atsign_getGrant: () => grantOf({ fields: ['name'] }) });
-      installServer();
-      const el = addButton({ fields: 'name email' });
-      await el.signIn();
-      expect(wallet.methods()).toEqual(['atsign_getGrant', 'atsign_connect', 'atsign_signIn']);
-      expect(el.state).toBe('signed-in');
+  it('passes on any other refusal of its params as the error it is', async () => {
+    const wallet = installWallet({
+      atsign_signIn: () => {
+        throw rpcError(-32602, 'Invalid params: fields: is not a profile field');
+      },
     });
-
-    it('for another atSign than the one that signed: asks for the fields rather than read someone else’s', async () => {
-      const wallet = installWallet({
-        atsign_getGrant: () => grantOf({ atSign: '@alice' }),
-        atsign_signIn: signInAnswer('@barbara'),
-      });
-      installServer();
-      const el = addButton({ fields: 'name email' });
-      await el.signIn();
-      expect(wallet.methods()).toEqual(['atsign_getGrant', 'atsign_signIn', 'atsign_connect']);
-    });
-
-    it('that ended meanwhile (4100 on reading): asks for the fields', async () => {
-      const wallet = installWallet({
-        atsign_getGrant: () => grantOf(),
-        atsign_readProfile: () => {
-          throw rpcError(4100, 'This site has no access.');
-        },
-      });
-      installServer();
-      const el = addButton({ fields: 'name email' });
-      await el.signIn();
-      expect(wallet.methods()).toEqual(['atsign_getGrant', 'atsign_signIn', 'atsign_readProfile', 'atsign_connect']);
-      expect(el.state).toBe('signed-in');
-    });
+    installServer();
+    const el = addButton({ fields: 'name nonsense' });
+    const errors = record<SignInButtonFailure>(el, 'atsign-error');
+    await el.signIn();
+    expect(wallet.methods()).toEqual(['atsign_signIn']);
+    expect(errors).toEqual([{ code: -32602, message: 'Your wallet could not sign you in. Try again.' }]);
   });
 
   it('when the person says no in the wallet (4001): atsign-error with the code, and the button is back', async () => {
     installWallet({
-      atsign_connect: () => {
+      atsign_signIn: () => {
         throw rpcError(4001, 'The person rejected the request.');
       },
     });
@@ -429,7 +408,8 @@ describe('<atsign-signin-button>', () => {
     expect(buttonIn(el).hidden).toBe(false);
     expect(buttonIn(el).getAttribute('aria-disabled')).toBe('false');
     expect(visibleText(el)).toBe(`${SIGN_IN_LABEL} Sign-in cancelled`);
-    expect(server.requests).toEqual([]);
+    // The nonce was fetched for the wallet to sign; nothing was posted to be verified.
+    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual(['GET /api/nonce']);
   });
 
   it.each([

@@ -1,24 +1,24 @@
-// A site asks for fields of a persona: wait for the person's personas, then
-// let them choose what to share.
-import type { ApprovalAnswer, ConnectRequest as Request } from '../../shared/approval';
+// A request that shares from a persona waits for the person's personas: while
+// they load, fail to load, or there are none yet, only Reject is offered.
+import type { ComponentChildren } from 'preact';
+import type { ApprovalAnswer } from '../../shared/approval';
 import type { Persona } from '../../shared/persona';
 import { LoadStatus } from '../shared/load-status';
 import { openPersonas } from '../shared/open-personas';
 import type { Loadable } from '../shared/use-call';
 import type { Submission } from '../shared/use-submit';
 import { AnswerBar } from './answer-bar';
-import { ApprovalForm } from './approval-form';
 
 interface Props {
-  request: Request;
-  host: string;
   atSign: string;
   personas: Loadable<Persona[]>;
   onRetry: () => void;
   answering: Submission<[ApprovalAnswer]>;
+  /** given at least one persona */
+  children: (personas: Persona[]) => ComponentChildren;
 }
 
-export function ConnectRequest({ request, host, atSign, personas, onRetry, answering }: Props) {
+export function PersonasReady({ atSign, personas, onRetry, answering, children }: Props) {
   const rejectOnly = <AnswerBar answering={answering} />;
   if (personas.status !== 'ready') {
     return (
@@ -47,5 +47,5 @@ export function ConnectRequest({ request, host, atSign, personas, onRetry, answe
       </>
     );
   }
-  return <ApprovalForm request={request} host={host} atSign={atSign} personas={personas.value} answering={answering} />;
+  return <>{children(personas.value)}</>;
 }
