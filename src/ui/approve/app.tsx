@@ -13,6 +13,7 @@ import { requestIdFrom } from './request-id';
 import { RequestGone } from './request-gone';
 import { RequestPage } from './request-page';
 import { useApprovalRequest } from './use-approval-request';
+import { useLookAlike } from './use-look-alike';
 import { WindowBrand } from './window-brand';
 
 const id = requestIdFrom(location.search);
@@ -26,6 +27,7 @@ export function App() {
   // that asks for fields, from those of the atSign it signs as.
   const sharesFrom = !unlocked || !view ? null : view.kind === 'connect' ? wallet.value.activeAtSign : view.request ? view.atSign : null;
   const { personas, reload: reloadPersonas } = usePersonas(sharesFrom);
+  const lookAlike = useLookAlike(view?.origin ?? null);
   const [answered, setAnswered] = useState(false);
 
   const title = request.status === 'ready' ? questionTitle(request.view) : 'atSign Wallet';
@@ -61,6 +63,7 @@ export function App() {
         view={request.view}
         wallet={wallet}
         personas={personas}
+        lookAlike={lookAlike}
         onRetry={() => (wallet.status === 'ready' ? reloadPersonas() : void reload())}
         onUnlock={actions.unlock}
         onAnswer={answer}

@@ -19,20 +19,24 @@ import { SignInRequest } from './sign-in-request';
 import { SitePurpose } from './site-purpose';
 import { useEscape } from './use-escape';
 import { useInputGuard } from './use-input-guard';
+import type { LookAlikeCheck } from './use-look-alike';
 import { WalletGate } from './wallet-gate';
 
 interface Props {
   view: ApprovalView;
   wallet: Loadable<WalletState>;
   personas: Loadable<Persona[]>;
+  lookAlike: LookAlikeCheck;
   onRetry: () => void;
   onUnlock: (passphrase: string) => Promise<void>;
   onAnswer: (answer: ApprovalAnswer) => Promise<void>;
 }
 
-export function RequestPage({ view, wallet, personas, onRetry, onUnlock, onAnswer }: Props) {
+export function RequestPage({ view, wallet, personas, lookAlike, onRetry, onUnlock, onAnswer }: Props) {
   const submission = useSubmit(onAnswer);
-  const ready = useInputGuard();
+  // Answers wait until the window has been seen, and until a look-alike warning could show.
+  const ready = useInputGuard() && lookAlike.checked;
+  const { resembles } = lookAlike;
   // Every way of answering — buttons, Enter, Escape — goes through here.
   const answering: Submission<[ApprovalAnswer]> = {
     ...submission,
@@ -40,7 +44,7 @@ export function RequestPage({ view, wallet, personas, onRetry, onUnlock, onAnswe
   };
   useEscape(answering.busy ? null : () => void answering.submit({ approve: false }));
   const parts = describeOrigin(view.origin);
-  const notes = [parts.lookAlike || parts.insecure ? ORIGIN_WARNINGS_ID : '', view.topOrigin ? FRAME_NOTE_ID : ''];
+  const notes = [parts.lookAlike || parts.insecure || resembles ? ORIGIN_WARNINGS_ID : '', view.topOrigin ? FRAME_NOTE_ID : ''];
   const unlocked = wallet.status === 'ready' && wallet.value.unlocked;
 
   return (
@@ -53,7 +57,7 @@ export function RequestPage({ view, wallet, personas, onRetry, onUnlock, onAnswe
             describedBy={notes.filter(Boolean).join(' ')}
             focus={unlocked}
           />
-          <OriginWarnings parts={parts} />
+          <OriginWarnings parts={parts} resembles={resembles} />
           {view.topOrigin && <FrameNote origin={view.origin} topOrigin={view.topOrigin} />}
           {view.request?.purpose && <SitePurpose purpose={view.request.purpose} />}
         </header>

@@ -87,7 +87,12 @@ export async function launchChromium(executablePath: string, options: LaunchOpti
     executablePath,
     headless: true,
     env: { ...process.env, HOME: home },
-    args: [...QUIET, `--disable-extensions-except=${dirs}`, `--load-extension=${dirs}`],
+    args: [
+      ...QUIET,
+      `--disable-extensions-except=${dirs}`,
+      `--load-extension=${dirs}`,
+      ...(options.hostNames?.length ? [`--host-resolver-rules=${options.hostNames.map((name) => `MAP ${name} 127.0.0.1`).join(',')}`] : []),
+    ],
   });
   const worker = await walletWorker(context, dir);
   // URL.origin is "null" for non-web schemes, so the origin is put together by hand.

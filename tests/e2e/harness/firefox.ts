@@ -146,6 +146,7 @@ export async function launchFirefox(executablePath: string, options: LaunchOptio
       // Grants an extension's optional permission requests without a doorhanger the
       // driver cannot click: it stands for the person choosing Allow.
       'extensions.webextOptionalPermissionPrompts': false,
+      ...(options.hostNames?.length ? { 'network.dns.localDomains': options.hostNames.join(',') } : {}),
     },
   });
   await browser.installExtension(dir);

@@ -16,6 +16,8 @@ export interface LaunchOptions {
    * run's local atPlatform's unless told; null for none.
    */
   trustCa?: string | null;
+  /** host names the browser resolves to this computer (127.0.0.1), for sites that need a name rather than an address */
+  hostNames?: string[];
 }
 
 /** Code run in a page: it must be self-contained (it is serialised). */
