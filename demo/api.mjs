@@ -11,9 +11,6 @@ export const SESSION_COOKIE = 'demo_session';
 export const MAX_BODY_BYTES = 64 * 1024;
 
 const JSON_TYPE = /^application\/json\s*(;\s*charset=utf-8\s*)?$/i;
-// OpenID Connect claim names and x-… custom fields, as the wallet's page API has them.
-const FIELD_NAME = /^(?:[a-z][a-z_]{0,39}|x-[a-z0-9][a-z0-9-]{0,59})$/;
-const MAX_FIELDS = 32;
 
 class HttpError extends Error {
   constructor(status, error, message) {
@@ -52,20 +49,6 @@ async function readJson(req) {
   }
 }
 
-/**
- * The fields the person chose to share, as the page received them from
- * atsign_connect. The wallet does not sign them, so they are only what the
- * visitor says about themselves — stored as text, bounded, nothing else.
- */
-function readProfile(value) {
-  if (value === undefined) return {};
-  const entries = typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.entries(value) : null;
-  if (!entries || entries.length > MAX_FIELDS || entries.some(([k, v]) => !FIELD_NAME.test(k) || typeof v !== 'string')) {
-    throw new HttpError(400, 'BAD_PROFILE', 'profile must map field names to text.');
-  }
-  return Object.fromEntries(entries);
-}
-
 function cookieValue(req, name) {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [key, ...rest] = part.trim().split('=');
@@ -101,16 +84,16 @@ export function createDemoApi({ origin, atPlatform = {}, nonces = createNonceSto
   async function verify(req, res) {
     const body = await readJson(req);
     if (typeof body !== 'object' || body === null || typeof body.response !== 'object' || body.response === null) {
-      throw new HttpError(400, 'BAD_REQUEST', 'Send { response, profile }.');
+      throw new HttpError(400, 'BAD_REQUEST', 'Send { response }.');
     }
-    const profile = readProfile(body.profile);
     try {
       // The nonce is inside the signed text: read it, then spend it, whatever comes next.
       const { nonce } = parseSignInMessage(body.response.message);
       if (!nonces.take(nonce)) {
         throw new HttpError(401, 'NONCE_MISMATCH', 'This nonce was not issued here, has expired, or was used already.');
       }
-      const { atSign, keySource, signingKeyPublished } = await verifySignIn(body.response, {
+      // The profile comes back only as the wallet signed it with this sign-in.
+      const { atSign, keySource, signingKeyPublished, profile } = await verifySignIn(body.response, {
         domain,
         scheme,
         nonce,
@@ -120,7 +103,7 @@ export function createDemoApi({ origin, atPlatform = {}, nonces = createNonceSto
       // A new id at every sign-in: an id set before signing in never becomes a signed-in session.
       sessions.delete(cookieValue(req, SESSION_COOKIE));
       const id = sessions.create({ atSign, keySource, signingKeyPublished, profile });
-      reply(res, 200, { atSign, keySource, signingKeyPublished }, { 'Set-Cookie': sessionCookie(id, Math.floor(sessions.ttlMs / 1000)) });
+      reply(res, 200, { atSign, keySource, signingKeyPublished, profile }, { 'Set-Cookie': sessionCookie(id, Math.floor(sessions.ttlMs / 1000)) });
     } catch (error) {
       if (error instanceof SignInError) throw new HttpError(401, error.code, error.message);
       throw error;

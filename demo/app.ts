@@ -21,6 +21,7 @@ const signedInView = byId('signed-in');
 const accountHeading = byId('account-heading');
 const keySourceNote = byId('key-source');
 const profileList = byId<HTMLDListElement>('profile');
+const profileNote = byId('profile-note');
 const signOutButton = byId<HTMLButtonElement>('sign-out');
 const disconnectButton = byId<HTMLButtonElement>('disconnect');
 const notice = byId('notice');
@@ -64,7 +65,11 @@ function text<K extends keyof HTMLElementTagNameMap>(tag: K, value: string): HTM
   return node;
 }
 
-function renderProfile(profile: Record<string, string>): void {
+const SIGNED_NOTE = 'Signed by your wallet with this sign-in, and checked by Example’s server.';
+const UPDATED_NOTE = 'Updated by your wallet since you signed in.';
+
+function renderProfile(profile: Record<string, string>, note = SIGNED_NOTE): void {
+  profileNote.textContent = Object.keys(profile).length ? note : '';
   const rows = Object.entries(profile).flatMap(([field, value]) => [
     text('dt', LABELS[field] ?? field),
     text('dd', value.length > MAX_SHOWN_CHARS ? `${value.slice(0, MAX_SHOWN_CHARS)}…` : value),
@@ -119,7 +124,7 @@ function onProfileChanged(changed: ProviderEvents['profileChanged']): void {
     if (value === null) delete account.profile[field];
     else account.profile[field] = value;
   }
-  renderProfile(account.profile);
+  renderProfile(account.profile, UPDATED_NOTE);
 }
 
 function onRevoked(): void {
@@ -141,8 +146,14 @@ signInButton.addEventListener('atsign-signin', (event) => {
   const { atSign, profile, server } = event.detail;
   useWallet(signInButton.wallet);
   notice.textContent = '';
-  const confirmed = server as { keySource?: string; signingKeyPublished?: boolean } | null;
-  showSignedIn({ atSign, keySource: confirmed?.keySource, signingKeyPublished: confirmed?.signingKeyPublished, profile: { ...profile } });
+  // The server's answer holds the profile as the wallet signed it: that is what the site shows.
+  const confirmed = server as { keySource?: string; signingKeyPublished?: boolean; profile?: Record<string, string> } | null;
+  showSignedIn({
+    atSign,
+    keySource: confirmed?.keySource,
+    signingKeyPublished: confirmed?.signingKeyPublished,
+    profile: { ...(confirmed?.profile ?? profile) },
+  });
 });
 
 signOutButton.addEventListener('click', () => void signOut('You signed out.'));
@@ -179,8 +190,9 @@ async function refreshProfile(): Promise<void> {
   try {
     const fresh = await request(wallet.provider, 'atsign_readProfile', {});
     if (account !== current) return;
+    const changed = Object.entries(fresh).some(([field, value]) => current.profile[field] !== value);
     Object.assign(current.profile, fresh);
-    renderProfile(current.profile);
+    renderProfile(current.profile, changed ? UPDATED_NOTE : SIGNED_NOTE);
   } catch {
     // No grant any more ("only this time"), or the wallet is locked: keep what the server has.
   }

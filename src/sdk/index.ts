@@ -23,6 +23,9 @@ export {
   SignInErrorCode,
   MAX_CLOCK_SKEW_MS,
   MAX_MESSAGE_CHARS,
+  profileStatement,
+  MAX_PROFILE_FIELDS,
+  MAX_PROFILE_VALUE_CHARS,
 } from './siwa';
 export type {
   AtSignResolver,

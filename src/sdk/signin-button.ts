@@ -1,8 +1,8 @@
 // <atsign-signin-button>: "Sign in with atSign" in one tag. It finds the
 // wallet, gets a nonce from the site's server, has the wallet sign — and share
-// the profile fields the site names, in the same window (the wallet reads them
-// through the site's grant when that already covers them) — and posts the
-// answer back. The server's
+// the profile fields the site names, signed with the sign-in, in the same
+// window (the wallet reads them through the site's grant when that already
+// covers them) — and posts the answer back. The server's
 // answer decides who signed in: this element only carries messages.
 //
 // Nothing is defined at import (the module loads in Node, where there is no
@@ -10,7 +10,7 @@
 // page's own stylesheet styles it and no inline styles are needed under a
 // strict CSP. Every text it shows is set with textContent.
 import { discoverProviders, onProviderAnnounced } from './discover';
-import { isProviderRpcError, request, type ParamsOf, type ResultOf } from './request';
+import { isProviderRpcError, request, type ParamsOf } from './request';
 import { parseSignInMessage } from './siwa';
 import type { SignInButtonElement, SignInButtonEventMap, SignInButtonFailure, SignInButtonState, SignInButtonSuccess } from './signin-button-types';
 import type { ProviderDetail } from './types';
@@ -49,6 +49,7 @@ const REFUSALS: Record<string, string> = {
   ATSIGN_NOT_FOUND: 'The atPlatform does not know this atSign, so this site could not confirm it. Check that your atSign is activated.',
   ATSERVER_UNREACHABLE: 'Your atSign’s atServer could not be reached, so this site could not confirm your sign-in. Try again later.',
   KEY_MISMATCH: 'Your wallet’s keys for this atSign are not the ones its atServer publishes, so this site did not sign you in.',
+  PROFILE_MISMATCH: 'The details your wallet shared were changed on the way, so this site did not sign you in. Try again.',
 };
 
 /** A request to the site's own server; a network failure is NETWORK. */
@@ -81,10 +82,6 @@ function safeHref(value: string | null, base: string): string | null {
     return null;
   }
 }
-
-/** A wallet from before sign-ins could carry fields refuses the key as unknown. */
-const refusesFields = (error: unknown): boolean =>
-  isProviderRpcError(error) && error.code === -32602 && /unknown key "fields"/.test(error.message);
 
 function createClass(): new () => SignInButtonElement {
   return class AtSignSignInButton extends HTMLElement implements SignInButtonElement {
@@ -184,20 +181,15 @@ function createClass(): new () => SignInButtonElement {
       };
       const statement = this.getAttribute('statement');
       if (statement) params.statement = statement;
-      let response: ResultOf<'atsign_signIn'>;
-      try {
-        response = await request(provider, 'atsign_signIn', fields.length ? { ...params, fields } : params);
-      } catch (error) {
-        if (!fields.length || !refusesFields(error)) throw error;
-        // That older wallet asks in two windows: fields first, then the message.
-        const { profile: shared } = await request(provider, 'atsign_connect', { fields });
-        response = { ...(await request(provider, 'atsign_signIn', params)), profile: shared };
-      }
-      const { persona: _persona, grant: _grant, profile = {}, ...signedAnswer } = response;
+      // One request, so one window: the message and, when the site's grant
+      // does not cover them, the fields to share.
+      const response = await request(provider, 'atsign_signIn', fields.length ? { ...params, fields } : params);
+      // The persona and grant are the page's business; the server gets what was signed.
+      const { persona: _persona, grant: _grant, ...signedAnswer } = response;
+      const profile = signedAnswer.profile ?? {};
       const signed = parseSignInMessage(signedAnswer.message).atSign;
 
-      // The server gets what was signed, and the profile beside it, as before.
-      const server = await this.verify({ response: signedAnswer, profile });
+      const server = await this.verify({ response: signedAnswer });
       const claimed = (server as { atSign?: unknown } | null)?.atSign;
       return { atSign: typeof claimed === 'string' ? claimed : signed, profile, server };
     }
@@ -212,7 +204,7 @@ function createClass(): new () => SignInButtonElement {
       return nonce;
     }
 
-    private async verify(body: { response: unknown; profile: Record<string, string> }): Promise<unknown> {
+    private async verify(body: { response: unknown }): Promise<unknown> {
       const url = this.getAttribute('verify-url');
       if (!url) throw new Failure('VERIFY_FAILED', 'This site could not check your sign-in.');
       const answer = await fromSite(url, {

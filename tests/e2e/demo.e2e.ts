@@ -42,6 +42,7 @@ describe.each(browserNames)('%s: the demo site', (browserName) => {
 
     await expect.poll(() => page.textOf('#account-heading')).toBe('Signed in as @barbara');
     expect(await page.textOf('#key-source')).toBe('Confirmed by @barbara’s atServer.');
+    expect(await page.textOf('#profile-note')).toBe('Signed by your wallet with this sign-in, and checked by Example’s server.');
     const text = await page.evaluate(() => document.body.innerText, undefined);
     expect(text).toContain('barbara@example.org');
 
@@ -62,6 +63,31 @@ describe.each(browserNames)('%s: the demo site', (browserName) => {
     await expect
       .poll(() => page.evaluate(() => document.body.innerText, undefined))
       .toContain('Your wallet ended this site’s access.');
+    await page.close();
+  });
+
+  it('refuses a sign-in whose profile a page script changed on its way to the server', async () => {
+    const page = await wallet.newPage(`${demo.origin}/`);
+    // A script in the page (an injected ad, an extension) rewrites the email the wallet shared.
+    await page.evaluate(() => {
+      const send = window.fetch.bind(window);
+      window.fetch = (input, init) => {
+        if (String(input).endsWith('/api/verify') && typeof init?.body === 'string') {
+          const body = JSON.parse(init.body) as { response: { profile?: Record<string, string> } };
+          if (body.response.profile) body.response.profile.email = 'someone-else@example.org';
+          return send(input, { ...init, body: JSON.stringify(body) });
+        }
+        return send(input, init);
+      };
+    }, undefined);
+    await page.clickRole('button', 'Sign in with atSign');
+    const signIn = await ApprovalPage.waitFor(wallet);
+    await signIn.choose({ persona: 'Public', duration: 'Only this time' });
+    await signIn.approve();
+    await expect
+      .poll(() => page.textOf('atsign-signin-button [role="status"]'))
+      .toBe('The details your wallet shared were changed on the way, so this site did not sign you in. Try again.');
+    expect(await page.evaluate(async () => (await fetch('/api/me')).status, undefined)).toBe(401);
     await page.close();
   });
 });

@@ -8,6 +8,7 @@ import { signEd25519 } from '@/src/keys';
 import { ErrorCode, WalletError } from '@/src/shared/errors';
 import type { Grant } from '@/src/shared/grant';
 import type { SignInResult } from '@/src/shared/methods/page';
+import { profileStatement } from '@/src/sdk/siwa/profile';
 import { fieldsNamed, type SignInConsent } from '../approvals/consent';
 import type { IdentitySecrets } from '../db/identities-repo';
 import { currentGrant, grantFrom, saveGrant } from '../grants/grants';
@@ -69,13 +70,23 @@ async function shareGranted(origin: string, consent: SignInConsent, asked: strin
 export const signIn: Handler<'atsign_signIn'> = async ({ caller, params, approval }, services) => {
   const identity = await services.identities.get(approval.atSign);
   if (!identity) throw new WalletError(ErrorCode.Unauthorized, 'That atSign is no longer in this wallet.');
-  const secrets = await services.vault.unseal<IdentitySecrets>(identity.secrets);
-  const signature = await signEd25519(secrets.signingSeed, approval.message);
-  const signed: SignInResult = { message: approval.message, signature, publicKey: identity.signingPublicKey, keyBinding: identity.binding };
+  const { signingSeed } = await services.vault.unseal<IdentitySecrets>(identity.secrets);
+  const signed: SignInResult = {
+    message: approval.message,
+    signature: await signEd25519(signingSeed, approval.message),
+    publicKey: identity.signingPublicKey,
+    keyBinding: identity.binding,
+  };
   const asked = fieldsNamed(params);
-  if (approval.share) return { ...signed, ...(await shareChosen(caller.origin, approval, approval.share, asked, services)) };
-  if (asked.length) return { ...signed, ...(await shareGranted(caller.origin, approval, asked, params.fields ?? [], services)) };
-  const grant = await grantAfterSignIn(caller.origin, approval.atSign, approval.keepSignedIn, services);
-  if (grant) await saveGrant(grant, services);
-  return signed;
+  let shared: Shared;
+  if (approval.share) shared = await shareChosen(caller.origin, approval, approval.share, asked, services);
+  else if (asked.length) shared = await shareGranted(caller.origin, approval, asked, params.fields ?? [], services);
+  else {
+    const grant = await grantAfterSignIn(caller.origin, approval.atSign, approval.keepSignedIn, services);
+    if (grant) await saveGrant(grant, services);
+    return signed;
+  }
+  // The profile goes signed with the sign-in, so the site's server can tell it is the one the wallet gave.
+  const profileSignature = await signEd25519(signingSeed, await profileStatement(approval.message, shared.profile));
+  return { ...signed, ...shared, profileSignature };
 };

@@ -27,6 +27,8 @@ export const SignInErrorCode = {
   ATSERVER_UNREACHABLE: 'ATSERVER_UNREACHABLE',
   /** The atSign's atServer publishes another encryption key, or another (or a badly signed) wallet signing key. */
   KEY_MISMATCH: 'KEY_MISMATCH',
+  /** The profile is not the one the wallet signed with this sign-in: changed, added to, cut, unsigned, or from another sign-in. */
+  PROFILE_MISMATCH: 'PROFILE_MISMATCH',
 } as const;
 
 export type SignInErrorCode = (typeof SignInErrorCode)[keyof typeof SignInErrorCode];

@@ -9,6 +9,7 @@ export { createNonce, MIN_NONCE_CHARS, MAX_NONCE_CHARS, DEFAULT_NONCE_CHARS } fr
 export { SignInError, SignInErrorCode } from './errors';
 export { MAX_CLOCK_SKEW_MS } from './time-window';
 export { MAX_MESSAGE_CHARS } from './grammar';
+export { canonicalProfile, profileStatement, MAX_PROFILE_FIELDS, MAX_PROFILE_VALUE_CHARS } from './profile';
 export type {
   AtSignResolver,
   KeyBinding,

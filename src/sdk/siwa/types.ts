@@ -43,6 +43,10 @@ export interface SignInResponse {
   publicKey: string;
   /** `public:<key id>.signing_key.atwallet@alice`, signed by the atSign's encryption key (DESIGN §2). */
   keyBinding: KeyBinding;
+  /** The profile fields the person shared with this sign-in, when the site asked for some. */
+  profile?: Record<string, string>;
+  /** base64url ed25519 signature, by `publicKey`, over the profile bound to this message (see profileStatement). */
+  profileSignature?: string;
 }
 
 /**
@@ -143,4 +147,10 @@ export interface VerifiedSignIn {
   keySource: KeySource;
   /** With 'atServer': whether the atServer also publishes this wallet's signing key (confirmed too), not only the encryption key. */
   signingKeyPublished: boolean;
+  /**
+   * The profile shared with the sign-in, its signature checked: the values
+   * the person's wallet gave, unchanged since ({} when none were shared).
+   * Trusted as far as the atSign is (see keySource).
+   */
+  profile: Record<string, string>;
 }

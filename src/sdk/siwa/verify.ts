@@ -5,6 +5,7 @@
 import { SignInError, SignInErrorCode, grammarError } from './errors';
 import { checkDomain, checkNonce } from './fields';
 import { checkKeyBinding } from './key-binding';
+import { checkProfile } from './profile';
 import { parseSignInMessage } from './parse';
 import { confirmOnAtPlatform } from './confirm';
 import { checkSignature } from './signature';
@@ -74,7 +75,9 @@ export async function verifySignInWith(
   const resolver = options.allowSelfAsserted === true ? null : (options.resolver ?? defaultResolver(options));
   if (options.allowSelfAsserted !== true && resolver === null) throw new TypeError(NO_RESOLVER);
   if (typeof response !== 'object' || response === null) throw grammarError('The sign-in response must be an object.');
-  const { message: text, signature, publicKey, keyBinding } = response as Partial<Record<keyof SignInResponse, unknown>>;
+  const { message: text, signature, publicKey, keyBinding, profile, profileSignature } = response as Partial<
+    Record<keyof SignInResponse, unknown>
+  >;
 
   const message = parseSignInMessage(text as string);
   if (message.domain !== domain) {
@@ -101,7 +104,8 @@ export async function verifySignInWith(
       `The message signs in ${message.atSign} but the keyBinding is for ${bound.atSign}.`,
     );
   }
-  const verified = { atSign: message.atSign, message, publicKey: publicKey as string };
+  const shared = await checkProfile(text as string, publicKey as string, profile, profileSignature);
+  const verified = { atSign: message.atSign, message, publicKey: publicKey as string, profile: shared };
   if (resolver === null) return { ...verified, keySource: 'self-asserted', signingKeyPublished: false };
   const { signingKeyPublished } = await confirmOnAtPlatform(resolver, message.atSign, {
     encryptionPublicKey: bound.encryptionPublicKey,

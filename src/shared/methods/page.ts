@@ -24,6 +24,8 @@ export interface SignInResult {
   grant?: Grant;
   /** Given when the request named fields: the granted values of the fields asked for. */
   profile?: Record<string, string>;
+  /** Given with `profile`: base64url ed25519 signature over the profile bound to `message` (SDK's profileStatement). */
+  profileSignature?: string;
 }
 
 /** What a site may ask to share: with atsign_connect, or with atsign_signIn in the same window. */

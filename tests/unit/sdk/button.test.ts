@@ -67,7 +67,9 @@ function signInAnswer(atSign = '@barbara'): Answer {
         dataSignature: 'ZGF0YQ==',
         encryptionPublicKey: 'a2V5',
       },
-      ...(fields ? { persona: { id: 'persona-public', name: 'Public' }, grant: grantOf({ fields }), profile: PROFILE } : {}),
+      ...(fields
+        ? { persona: { id: 'persona-public', name: 'Public' }, grant: grantOf({ fields }), profile: PROFILE, profileSignature: 'cHJvZmlsZQ' }
+        : {}),
     } satisfies SignInResponse;
   };
 }
@@ -279,11 +281,12 @@ describe('<atsign-signin-button>', () => {
     expect(Date.parse(signParams.expirationTime)).toBeGreaterThan(Date.now());
 
     expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual(['GET /api/nonce', 'POST /api/verify']);
-    const posted = server.requests[1]!.body as { response: SignInResponse; profile: unknown };
-    expect(posted.profile).toEqual(PROFILE);
+    const posted = server.requests[1]!.body as { response: SignInResponse };
+    expect(posted.response.profile).toEqual(PROFILE);
     expect(posted.response.message).toContain(`Nonce: ${SERVER_NONCE}`);
-    // What was signed goes as the response; the profile beside it, once.
-    expect(Object.keys(posted.response).sort()).toEqual(['keyBinding', 'message', 'publicKey', 'signature']);
+    // What was signed goes to the server, with the profile signed with it; the persona and grant stay in the page.
+    expect(Object.keys(posted).sort()).toEqual(['response']);
+    expect(Object.keys(posted.response).sort()).toEqual(['keyBinding', 'message', 'profile', 'profileSignature', 'publicKey', 'signature']);
 
     expect(signedIn).toEqual([
       { atSign: '@barbara', profile: PROFILE, server: { atSign: '@barbara', keySource: 'self-asserted' } },
@@ -305,7 +308,7 @@ describe('<atsign-signin-button>', () => {
     const signedIn = record<SignInButtonSuccess>(el, 'atsign-signin');
     await el.signIn();
     expect(wallet.methods()).toEqual(['atsign_signIn']);
-    expect((server.requests[1]!.body as { profile: unknown }).profile).toEqual({});
+    expect((server.requests[1]!.body as { response: SignInResponse }).response).not.toHaveProperty('profile');
     expect(signedIn[0]).toMatchObject({ atSign: '@barbara', profile: {} });
   });
 
@@ -354,23 +357,6 @@ describe('<atsign-signin-button>', () => {
 
     approve();
     await untilState(el, 'signed-in');
-  });
-
-  it('with a wallet from before sign-ins carried fields: shares them first, then signs', async () => {
-    const wallet = installWallet({
-      atsign_signIn: (params) => {
-        if ((params as { fields?: unknown }).fields) throw rpcError(-32602, 'Invalid params: unknown key "fields"');
-        return signInAnswer()(params);
-      },
-    });
-    const server = installServer();
-    const el = addButton({ fields: 'name email' });
-    await el.signIn();
-    expect(wallet.methods()).toEqual(['atsign_signIn', 'atsign_connect', 'atsign_signIn']);
-    expect(wallet.calls[1]!.params).toEqual({ fields: ['name', 'email'] });
-    expect(wallet.calls[2]!.params).not.toHaveProperty('fields');
-    expect((server.requests[1]!.body as { profile: unknown }).profile).toEqual(PROFILE);
-    expect(el.state).toBe('signed-in');
   });
 
   it('passes on any other refusal of its params as the error it is', async () => {

@@ -9,7 +9,7 @@ import { request as httpRequest } from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bindSigningKey, generateSigningKey, readAtKeys, signEd25519, type SigningKey, type KeyBinding } from '@/src/keys';
-import { buildSignInMessage, type SignInResponse } from '@/src/sdk';
+import { buildSignInMessage, profileStatement, type SignInResponse } from '@/src/sdk';
 import { MAX_BODY_BYTES, SESSION_COOKIE, startDemoServer } from '../../../demo/server.mjs';
 import { startLocalAtPlatform, type LocalAtPlatform } from '../../../testing/atplatform/index.mjs';
 
@@ -44,8 +44,8 @@ async function getNonce(): Promise<string> {
   return nonce;
 }
 
-/** What the wallet answers atsign_signIn with, for `nonce` on `forDomain`. */
-async function signedResponse(nonce: string, forDomain = domain()): Promise<SignInResponse> {
+/** What the wallet answers atsign_signIn with, for `nonce` on `forDomain`; with `shared`, the profile signed with it. */
+async function signedResponse(nonce: string, forDomain = domain(), shared?: Record<string, string>): Promise<SignInResponse> {
   const now = Date.now();
   const message = buildSignInMessage({
     domain: forDomain,
@@ -56,7 +56,9 @@ async function signedResponse(nonce: string, forDomain = domain()): Promise<Sign
     issuedAt: new Date(now).toISOString(),
     expirationTime: new Date(now + 5 * 60_000).toISOString(),
   });
-  return { message, signature: await signEd25519(key.seed, message), publicKey: key.publicKey, keyBinding: binding };
+  const response = { message, signature: await signEd25519(key.seed, message), publicKey: key.publicKey, keyBinding: binding };
+  if (!shared) return response;
+  return { ...response, profile: shared, profileSignature: await signEd25519(key.seed, await profileStatement(message, shared)) };
 }
 
 function post(route: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
@@ -81,10 +83,10 @@ describe('the demo server signs a person in', () => {
   let cookie: string;
 
   it('accepts a real signed response for its own domain and nonce, and sets a strict session cookie', async () => {
-    response = await signedResponse(await getNonce());
-    const answer = await post('/api/verify', { response, profile });
+    response = await signedResponse(await getNonce(), domain(), profile);
+    const answer = await post('/api/verify', { response });
     expect(answer.status).toBe(200);
-    expect(await answer.json()).toEqual({ atSign: '@alice🛠', keySource: 'atServer', signingKeyPublished: false });
+    expect(await answer.json()).toEqual({ atSign: '@alice🛠', keySource: 'atServer', signingKeyPublished: false, profile });
     const [setCookie] = answer.headers.getSetCookie();
     expect(setCookie).toMatch(new RegExp(`^${SESSION_COOKIE}=[A-Za-z0-9_-]{43};`));
     expect(setCookie).toContain('HttpOnly');
@@ -100,7 +102,7 @@ describe('the demo server signs a person in', () => {
   });
 
   it('refuses the same response a second time: the nonce was spent', async () => {
-    const answer = await post('/api/verify', { response, profile });
+    const answer = await post('/api/verify', { response });
     expect(answer.status).toBe(401);
     expect(await answer.json()).toMatchObject({ error: 'NONCE_MISMATCH' });
     expect(answer.headers.getSetCookie()).toEqual([]);
@@ -131,7 +133,7 @@ describe('the demo server refuses', () => {
     // Bob's keys, relabelled as Alice's: every offline check passes; only her atServer can tell.
     const forged = await bindSigningKey({ ...(await readAtKeys(readFileSync(BOB_ATKEYS, 'utf8'))), atSign: '@alice🛠' }, key.publicKey);
     const good = await signedResponse(await getNonce());
-    const answer = await post('/api/verify', { response: { ...good, keyBinding: forged }, profile });
+    const answer = await post('/api/verify', { response: { ...good, keyBinding: forged } });
     expect(answer.status).toBe(401);
     expect(await answer.json()).toMatchObject({ error: 'KEY_MISMATCH' });
     expect(answer.headers.getSetCookie()).toEqual([]);
@@ -181,7 +183,15 @@ describe('the demo server refuses', () => {
     expect((await post('/api/verify', '{}', { 'Content-Type': 'text/plain' })).status).toBe(415);
     expect((await post('/api/verify', '{"response":')).status).toBe(400);
     expect((await post('/api/verify', { response: 'x'.repeat(MAX_BODY_BYTES) })).status).toBe(413);
-    expect((await post('/api/verify', { response: {}, profile: { '<b>': 'x' } })).status).toBe(400);
+    expect((await post('/api/verify', { response: 'not an object' })).status).toBe(400);
+  });
+
+  it('a profile changed after the wallet signed it, with PROFILE_MISMATCH, and keeps no session', async () => {
+    const good = await signedResponse(await getNonce(), domain(), profile);
+    const answer = await post('/api/verify', { response: { ...good, profile: { ...profile, email: 'mallory@example.com' } } });
+    expect(answer.status).toBe(401);
+    expect(await answer.json()).toMatchObject({ error: 'PROFILE_MISMATCH' });
+    expect(answer.headers.getSetCookie()).toEqual([]);
   });
 
   it('/api/me and /api/signout without a session cookie, or with a made-up one', async () => {

@@ -32,6 +32,7 @@ describe('verifySignIn accepts', () => {
       publicKey: alice.publicKey,
       keySource: 'self-asserted',
       signingKeyPublished: false,
+      profile: {},
     });
   });
 

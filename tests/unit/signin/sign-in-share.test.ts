@@ -74,8 +74,14 @@ describe('atsign_signIn with fields', () => {
     expect(signed.grant!.expiresAt).toBe(services.now() + 30 * DAY);
     expect(await services.grants.byOrigin(SHOP)).toEqual(signed.grant);
     expect(views[0]!.kind === 'signIn' && views[0]!.message).toBe(signed.message);
-    const verified = await verifySignIn(signed, { domain: 'shop.example', nonce: `shareNonce${nonces}`, now: services.now(), allowSelfAsserted: true });
-    expect(verified.atSign).toBe('@barbara');
+    // The profile travels signed with the sign-in: the site's server gets it verified, and refuses it changed.
+    const options = { domain: 'shop.example', nonce: `shareNonce${nonces}`, now: services.now(), allowSelfAsserted: true };
+    const { persona: _persona, grant: _grant, ...posted } = signed;
+    const verified = await verifySignIn(posted, options);
+    expect(verified).toMatchObject({ atSign: '@barbara', profile: { name: 'Barbara Jensen', email: 'b@work.example' } });
+    await expect(verifySignIn({ ...posted, profile: { ...signed.profile, email: 'm@evil.example' } }, options)).rejects.toMatchObject({
+      code: 'PROFILE_MISMATCH',
+    });
   });
 
   it('shows only the message when the grant covers the required fields, and reads them through it', async () => {
@@ -86,6 +92,7 @@ describe('atsign_signIn with fields', () => {
     expect(views[0]).not.toHaveProperty('request');
     // email was not granted before, and only optional: not asked again, not given.
     expect(result(reply)).toMatchObject({ profile: { name: 'Barbara Jensen' }, persona: { id: work.id }, grant: { fields: ['name'] } });
+    expect(result(reply).profileSignature).toMatch(/^[A-Za-z0-9_-]{86}$/);
   });
 
   it('opens no window while kept signed in and covered, and asks once a new required field is named', async () => {
