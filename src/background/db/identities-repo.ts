@@ -4,6 +4,7 @@ import type { SealedStore } from '../vault/sealed-store';
 import { seal, unseal, type Sealed } from '../vault/sealing';
 import type { CryptoKeyPair } from '../vault/types';
 import type { WalletDatabase } from './database';
+import { ReadCache } from './read-cache';
 
 /** What is sealed for each atSign: everything that must never be readable at rest. */
 export interface IdentitySecrets {
@@ -29,6 +30,9 @@ export function toSummary(record: IdentityRecord): IdentitySummary {
 }
 
 export class IdentitiesRepo implements SealedStore {
+  /** Every sign-in reads its atSign's keys. */
+  private readonly cache = new ReadCache<string, IdentityRecord>();
+
   constructor(private readonly db: WalletDatabase) {}
 
   async list(): Promise<IdentityRecord[]> {
@@ -37,20 +41,22 @@ export class IdentitiesRepo implements SealedStore {
   }
 
   get(atSign: string): Promise<IdentityRecord | undefined> {
-    return this.db.identities.get(atSign);
+    return this.cache.read(atSign, () => this.db.identities.get(atSign));
   }
 
   /** Resolves false, writing nothing, when the atSign is already in the wallet. */
   async add(record: IdentityRecord): Promise<boolean> {
-    return this.db.transaction('rw', this.db.identities, async () => {
-      if (await this.db.identities.get(record.atSign)) return false;
-      await this.db.identities.add(record);
-      return true;
-    });
+    return this.cache.write(() =>
+      this.db.transaction('rw', this.db.identities, async () => {
+        if (await this.db.identities.get(record.atSign)) return false;
+        await this.db.identities.add(record);
+        return true;
+      }),
+    );
   }
 
   async remove(atSign: string): Promise<void> {
-    await this.db.identities.delete(atSign);
+    await this.cache.write(() => this.db.identities.delete(atSign));
   }
 
   async reseal({ from, to }: CryptoKeyPair): Promise<() => Promise<void>> {
@@ -58,6 +64,6 @@ export class IdentitiesRepo implements SealedStore {
     const updated = await Promise.all(
       records.map(async (r) => ({ ...r, secrets: await seal(to, await unseal<IdentitySecrets>(from, r.secrets)) })),
     );
-    return async () => void (await this.db.identities.bulkPut(updated));
+    return () => this.cache.write(async () => void (await this.db.identities.bulkPut(updated)));
   }
 }

@@ -1,5 +1,6 @@
 import { DEFAULT_ATPLATFORM_ROOT, DEFAULT_AUTO_LOCK_MINUTES } from '@/src/shared/wallet-state';
 import type { WalletDatabase } from './database';
+import { ReadCache } from './read-cache';
 
 export interface Settings {
   autoLockMinutes: number;
@@ -23,14 +24,17 @@ const DEFAULTS: Settings = {
 };
 
 export class SettingsRepo {
+  /** Sign-ins and connects read the active atSign on every call. */
+  private readonly cache = new ReadCache<keyof Settings, SettingRecord>();
+
   constructor(private readonly db: WalletDatabase) {}
 
   async get<K extends keyof Settings>(key: K): Promise<Settings[K]> {
-    const record = await this.db.settings.get(key);
+    const record = await this.cache.read(key, () => this.db.settings.get(key));
     return record ? (record.value as Settings[K]) : DEFAULTS[key];
   }
 
   async set<K extends keyof Settings>(key: K, value: Settings[K]): Promise<void> {
-    await this.db.settings.put({ key, value } as SettingRecord);
+    await this.cache.write(() => this.db.settings.put({ key, value } as SettingRecord));
   }
 }

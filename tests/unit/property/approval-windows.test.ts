@@ -84,8 +84,7 @@ describe('approval windows', () => {
 
     // A site asks; its window opens; the person rejects it.
     const first = dispatch(CONNECT, pageCaller('https://site.example'));
-    await settle(3);
-    expect(create).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(create).toHaveBeenCalledTimes(1));
     const rejecting = dispatch({ method: 'wallet_answerApproval', params: { id: requestIdOf(0), answer: { approve: false } } }, { kind: 'ui' });
     expect(codeOf(await first)).toBe(ErrorCode.UserRejected);
 
