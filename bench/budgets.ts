@@ -6,10 +6,15 @@ const KB = 1024;
 
 /** Upper bounds, keyed by the results.json figure they limit. */
 export const BUDGETS: Record<string, number> = {
-  inpage_gzip_bytes: 2 * KB,
+  // Issue #17 asked for 1,000 B: out of reach while WXT's content-script
+  // wrapper (~190 B) and the announced icon (~175 B) ship in this file too,
+  // with ~1,000 B left for the page API itself (README, Benchmarks).
+  inpage_gzip_bytes: 1_400,
   content_gzip_bytes: 6 * KB,
   rpc_vs_floor_p50: 1.5,
   read_profile_vs_floor_p50: 1.5,
+  // Signing (and logging) is real work on top of the trip: a kept sign-in gets more room, not unlimited.
+  signin_kept_vs_floor_p50: 3,
   page_load_overhead_ms: 5,
   unlock_ms: 1_000,
   popup_render_ms_1k_10k: 150,

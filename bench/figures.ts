@@ -20,8 +20,8 @@ export const FIGURES: FigureSpec[] = [
   { key: 'page_load_floor_ms', label: 'same, any content script (floor)', unit: 'ms' },
   { key: 'echo_floor_ms', label: 'echo floor (page ⇄ worker)', unit: 'ms' },
   ...RPCS.flatMap((rpc): FigureSpec[] => [
-    { key: rpc.key, label: `${rpc.method} round trip`, unit: 'ms' },
-    ...(rpc.ratioKey ? [{ key: rpc.ratioKey, label: `${rpc.method} p50 / echo p50`, unit: '×' as const }] : []),
+    { key: rpc.key, label: `${rpc.label ?? rpc.method} round trip`, unit: 'ms' },
+    ...(rpc.ratioKey ? [{ key: rpc.ratioKey, label: `${rpc.label ?? rpc.method} p50 / echo p50`, unit: '×' as const }] : []),
   ]),
   { key: 'sw_cold_roundtrip_ms', label: 'atsign_getGrant, worker stopped', unit: 'ms' },
   { key: 'unlock_ms', label: 'wallet_unlock (PBKDF2)', unit: 'ms' },

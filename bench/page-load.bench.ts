@@ -9,9 +9,9 @@
 // can tell the wallet's own cost from the browser's.
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, it } from 'vitest';
-import { launchWallet, type WalletBrowser } from '../tests/e2e/harness';
+import type { WalletBrowser } from '../tests/e2e/harness';
 import { domContentLoadedMs, walletAnnounced } from './lib/page-scripts';
-import { launchBenchChromium, loadable, type BenchChromium, type LoadablePage } from './lib/chromium';
+import { launchBenchChromium, launchBenchWallet, loadable, type BenchChromium, type LoadablePage } from './lib/chromium';
 import { record } from './lib/record';
 import { startBenchSite, type BenchSite } from './lib/site';
 import { median, round, spreadOf } from './lib/stats';
@@ -29,7 +29,7 @@ let floor: BenchChromium;
 
 beforeAll(async () => {
   site = await startBenchSite();
-  [wallet, plain, floor] = await Promise.all([launchWallet('chromium'), launchBenchChromium(), launchBenchChromium([ECHO_DIR])]);
+  [wallet, plain, floor] = await Promise.all([launchBenchWallet(), launchBenchChromium(), launchBenchChromium([ECHO_DIR])]);
 });
 afterAll(async () => {
   await Promise.all([wallet?.close(), plain?.close(), floor?.close()]);

@@ -6,9 +6,10 @@
 // of sites is first on screen.
 import { afterAll, beforeAll, it } from 'vitest';
 import { SITES_SHOWN_MARK } from '@/src/ui/popup/sites-section';
-import { launchWallet, type WalletBrowser } from '../tests/e2e/harness';
+import type { WalletBrowser } from '../tests/e2e/harness';
 import { grantFor, seedGrants } from '../tests/e2e/harness/seed';
 import { fillPersona, walletWithAtSign } from '../tests/e2e/harness/wallet-setup';
+import { launchBenchWallet } from './lib/chromium';
 import { timeRequests } from './lib/page-scripts';
 import { record } from './lib/record';
 import { startBenchSite, type BenchSite } from './lib/site';
@@ -44,7 +45,7 @@ async function logSize(): Promise<number> {
 
 beforeAll(async () => {
   site = await startBenchSite();
-  wallet = await launchWallet('chromium');
+  wallet = await launchBenchWallet();
   const atSign = await walletWithAtSign(wallet);
   const persona = await fillPersona(wallet, 'Public', { name: 'Barbara', email: 'barbara@example.org' });
   const on = { atSign, personaId: persona.id, fields: ['name', 'email'] };

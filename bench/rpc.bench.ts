@@ -6,10 +6,11 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, it } from 'vitest';
 import type { Grant } from '@/src/shared/grant';
-import { launchWallet, type E2EPage, type WalletBrowser } from '../tests/e2e/harness';
+import type { E2EPage, WalletBrowser } from '../tests/e2e/harness';
 import { grantFor, seedGrants } from '../tests/e2e/harness/seed';
 import { fillPersona, walletWithAtSign } from '../tests/e2e/harness/wallet-setup';
 import type { Figure } from './figures';
+import { launchBenchWallet } from './lib/chromium';
 import { timeEchoes, timeRequests } from './lib/page-scripts';
 import { record } from './lib/record';
 import { startBenchSite, type BenchSite } from './lib/site';
@@ -28,7 +29,7 @@ let page: E2EPage;
 
 beforeAll(async () => {
   site = await startBenchSite();
-  wallet = await launchWallet('chromium', { extraExtensions: [ECHO_DIR] });
+  wallet = await launchBenchWallet({ extraExtensions: [ECHO_DIR] });
   // A real atSign and persona, and a grant on it: getGrant finds it, readProfile
   // unseals the persona, signIn is kept and signs without a window.
   const atSign = await walletWithAtSign(wallet);

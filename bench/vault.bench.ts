@@ -2,8 +2,9 @@
 // real iteration count, never a test-only lower one) and making a new atSign
 // (two RSA-2048 key pairs).
 import { afterAll, beforeAll, it } from 'vitest';
-import { launchWallet, type E2EPage, type WalletBrowser } from '../tests/e2e/harness';
+import type { E2EPage, WalletBrowser } from '../tests/e2e/harness';
 import { callFrom, callWallet } from '../tests/e2e/harness/wallet-api';
+import { launchBenchWallet } from './lib/chromium';
 import { record } from './lib/record';
 import { median, round, spreadOf } from './lib/stats';
 import { storedIterations, timedUiCall } from './lib/timed-ui-call';
@@ -17,7 +18,7 @@ let wallet: WalletBrowser;
 let page: E2EPage;
 
 beforeAll(async () => {
-  wallet = await launchWallet('chromium');
+  wallet = await launchBenchWallet();
   await callWallet(wallet, 'wallet_setup', { passphrase: PASSPHRASE });
   page = await wallet.openExtensionPage('/popup.html');
 });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { findBrowsers } from '../../scripts/browsers.mjs';
-import type { E2EPage } from '../../tests/e2e/harness';
+import { launchWallet, type E2EPage, type LaunchOptions, type WalletBrowser } from '../../tests/e2e/harness';
 import { QUIET } from '../../tests/e2e/harness/chromium';
 
 export interface BenchChromium {
@@ -40,3 +40,11 @@ export const loadable = (page: Page): LoadablePage => ({
   evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
   close: () => page.close(),
 });
+
+/**
+ * The wallet in the e2e harness's Chromium, trusting no extra certificate
+ * authority: the harness would trust the e2e run's local atPlatform, which a
+ * bench run does not start (and a person's browser would not trust).
+ */
+export const launchBenchWallet = (options: LaunchOptions = {}): Promise<WalletBrowser> =>
+  launchWallet('chromium', { trustCa: null, ...options });

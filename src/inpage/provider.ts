@@ -16,36 +16,36 @@
 // DOMContentLoaded for one made while the page was loading, since the relay
 // starts only after that — it rejects with -32603. A forged `ready` can send
 // requests to no one; it cannot make them hang.
+//
+// Every page a person opens downloads and parses this file, in every frame:
+// it is written for size (see README, Benchmarks), and each byte saved here
+// is saved on every page.
 import { NS } from '../shared/protocol';
 
 /** How long a request waits for a relay to say it has it (see above). */
 export const REQUEST_TIMEOUT_MS = 5000;
 
-export const PROVIDER_INFO = {
-  name: 'atSign Wallet',
-  rdns: 'org.atsign-wallet',
-  icon:
-    "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='8' fill='%23f05e3e'/%3E%3Ctext x='16' y='23' font-size='20' text-anchor='middle' fill='white' font-family='sans-serif'%3E@%3C/text%3E%3C/svg%3E",
-};
+// `<` and `>` left bare (browsers take them in a data: URI, and escaped each
+// costs three bytes); `#` stays escaped, or it would end the image there.
+const ICON =
+  "data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'><rect width='32' height='32' rx='8' fill='%23f05e3e'/><text x='16' y='23' font-size='20' text-anchor='middle' fill='white' font-family='sans-serif'>@</text></svg>";
 
 type Listener = (data: unknown) => void;
 /** resolve, reject, and the request's clock: unset before it starts, 0 once not needed. */
 type Pending = [(value: unknown) => void, (error: unknown) => void, ReturnType<typeof setTimeout> | 0 | undefined];
-
-/**
- * A version 4 UUID. crypto.randomUUID exists only on secure pages, and the
- * wallet also serves http: sites (with a warning to the person).
- */
-function uuid(): string {
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+interface PageProvider {
+  isAtSignWallet: true;
+  request(args: { method: string; params?: unknown }): Promise<unknown>;
+  on(name: string, fn: Listener): PageProvider;
+  removeListener(name: string, fn: Listener): PageProvider;
 }
 
-function providerError(error?: { code?: number; message: string }) {
-  return Object.assign(new Error(String(error?.message)), { code: Number(error?.code ?? -32603) });
+/** What settles a request: the relay's response, or one the provider makes itself. */
+interface Answer {
+  id?: string;
+  ok?: unknown;
+  result?: unknown;
+  error?: { code?: number; message?: string };
 }
 
 export function installProvider(win: Window): void {
@@ -54,102 +54,100 @@ export function installProvider(win: Window): void {
   if (origin === 'null') return;
   const pending = new Map<string, Pending>();
   const listeners = new Map<string, Set<Listener>>();
-  // Random, so two providers in one window (an add-on updated under an open
-  // page) never take each other's replies; made on first use, as is the
-  // announced uuid, to keep the provider's start — paid by every page — small.
-  let prefix: string | undefined;
-  let announcedUuid: string | undefined;
   // Taken now, before the page's own scripts run, so a page cannot swap them under its own requests.
   const clone = structuredClone;
   const stringify = JSON.stringify;
+  let uuid: string | undefined;
   let seq = 0;
-  let subscribed = false;
-  let relayReady = false;
-  let helloSent = false;
-  // A relay said it holds one of our requests: it hears everything posted since.
-  let heard = false;
-  const waiting: object[] = [];
+  // 0 once a relay said it holds one of our requests (it hears everything
+  // posted since), so a new request's clock starts as "not needed".
+  let heard: 0 | undefined;
+  // What waits for a relay to say it is ready; 0 once one has.
+  let waiting: object[] | 0 = [];
+
+  // The announced uuid, and the prefix of request ids (so two providers in one
+  // window, an add-on updated under an open page, never take each other's
+  // replies). A version 4 UUID, made here: crypto.randomUUID exists only on
+  // secure pages, and the wallet also serves http: sites. Math.random is
+  // enough, as it tells providers apart and guards nothing (the page sees
+  // it). Made on first use, to keep the provider's start — paid by every
+  // page — small. In the template each 0 and 1 becomes a random hex digit and
+  // the 8 one of 8–b (the variant); the 4 is the version.
+  const pageUuid = () =>
+    (uuid ??= '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) =>
+      (+c ^ ((Math.random() * 16) & (15 >> +c / 4))).toString(16),
+    ));
   const post = (message: object) => win.postMessage({ ns: NS, ...message }, origin);
-  const finish = (id: string, ok: unknown, value: unknown) => {
-    const entry = pending.get(id);
-    if (!entry) return;
-    pending.delete(id);
-    clearTimeout(entry[2]);
-    entry[ok ? 0 : 1](value);
+  const finish = (answer: Answer) => {
+    const entry = pending.get(answer.id!);
+    if (entry) {
+      pending.delete(answer.id!);
+      clearTimeout(entry[2]);
+      const error = answer.error;
+      if (answer.ok) entry[0](answer.result);
+      else entry[1](Object.assign(Error(String(error?.message)), { code: Number(error?.code ?? -32603) }));
+    }
   };
   const startClock = (entry: Pending, id: string) =>
-    (entry[2] ??= setTimeout(
-      () => finish(id, 0, providerError({ message: 'The wallet could not be reached' })), // -32603
-      REQUEST_TIMEOUT_MS,
-    ));
+    (entry[2] ??= setTimeout(() => finish({ id, error: { message: 'The wallet could not be reached' } }), REQUEST_TIMEOUT_MS));
   // The relay starts only after DOMContentLoaded: so do the clocks of requests made before.
   win.addEventListener('DOMContentLoaded', () => pending.forEach(startClock));
   const toRelay = (message: object) => {
-    if (relayReady) return post(message);
-    waiting.push(message);
+    if (!waiting) return post(message);
     // A relay that started before this provider (a browser may add both to a
-    // page already open) has said "ready" to nobody: ask it again.
-    if (!helloSent) {
-      helloSent = true;
-      post({ kind: 'hello' });
-    }
+    // page already open) has said "ready" to nobody: ask it again, once.
+    if (waiting.push(message) < 2) post({ kind: 'hello' });
   };
 
   win.addEventListener('message', (event) => {
-    const d = event.data as
-      | { ns?: unknown; kind?: unknown; id?: string; ok?: boolean; result?: unknown; error?: never; name?: string; data?: unknown }
-      | null;
-    if (event.source !== win || !d || d.ns !== NS) return;
+    const d = event.data as (Answer & { ns?: unknown; kind?: unknown; name?: string; data?: unknown }) | null;
+    if (event.source !== win || d?.ns !== NS) return;
     if (d.kind === 'ready') {
       // With an id: the relay holds that request, and hears all posted after it.
       const entry = pending.get(d.id!);
       if (entry) {
         clearTimeout(entry[2]);
-        entry[2] = 0;
-        heard = true;
+        entry[2] = heard = 0;
       }
-      if (relayReady) return;
-      relayReady = true;
-      waiting.splice(0).forEach(post);
+      if (waiting) {
+        waiting.forEach(post);
+        waiting = 0;
+      }
     } else if (d.kind === 'response') {
-      finish(d.id!, d.ok, d.ok ? d.result : providerError(d.error));
+      finish(d);
     } else if (d.kind === 'event') {
       // Each listener on its own microtask: one that throws cannot stop the rest.
       listeners.get(d.name!)?.forEach((fn) => queueMicrotask(() => fn(d.data)));
     }
   });
 
-  const provider = Object.freeze({
+  const provider: PageProvider = Object.freeze({
     isAtSignWallet: true,
-    request(args: { method: string; params?: unknown }): Promise<unknown> {
-      return new Promise((resolve, reject) => {
-        const id = `${(prefix ??= uuid())}:${++seq}`;
-        const entry: Pending = [resolve, reject, heard ? 0 : undefined];
+    request: (args: { method: string; params?: unknown }) =>
+      new Promise((resolve, reject) => {
+        const id = `${pageUuid()}:${++seq}`;
+        const entry: Pending = [resolve, reject, heard];
         pending.set(id, entry);
         try {
           const method = args?.method;
           const params = args?.params;
           // Plain data only: what cannot be cloned (functions, symbols, DOM nodes) is refused, not
           // dropped — now, not when a held request is sent, where it would stop the ones after it.
+          // (JSON.stringify leaves undefined params undefined.)
           clone([method, params]);
-          const text = params === undefined ? undefined : stringify(params);
-          toRelay({ kind: 'request', id, method, params: text, ack: !heard });
+          toRelay({ kind: 'request', id, method, params: stringify(params), ack: heard !== 0 });
           // (`?.`: the unit tests' stand-in windows have no document.)
           if (win.document?.readyState !== 'loading') startClock(entry, id);
         } catch {
-          finish(id, 0, providerError({ code: -32602, message: 'params must be plain JSON data (no functions, symbols, DOM nodes or cycles)' }));
+          finish({ id, error: { code: -32602, message: 'params must be plain JSON data' } });
         }
-      });
-    },
+      }),
     on(name: string, fn: Listener) {
       if (typeof fn === 'function') {
-        if (!listeners.has(name)) listeners.set(name, new Set());
-        listeners.get(name)!.add(fn);
-        // The wallet sends a frame events only once it knows the frame listens.
-        if (!subscribed) {
-          subscribed = true;
-          toRelay({ kind: 'subscribe' });
-        }
+        // The wallet sends a frame events only once it knows the frame listens:
+        // on the first listener (no name is ever taken out of the map).
+        if (!listeners.size) toRelay({ kind: 'subscribe' });
+        (listeners.get(name) ?? listeners.set(name, new Set()).get(name)!).add(fn);
       }
       return provider;
     },
@@ -158,13 +156,17 @@ export function installProvider(win: Window): void {
       return provider;
     },
   });
-  const info = Object.freeze({
-    get uuid() {
-      return (announcedUuid ??= uuid());
-    },
-    ...PROVIDER_INFO,
+  const detail = Object.freeze({
+    info: Object.freeze({
+      get uuid() {
+        return pageUuid();
+      },
+      name: 'atSign Wallet',
+      rdns: 'org.atsign-wallet',
+      icon: ICON,
+    }),
+    provider,
   });
-  const detail = Object.freeze({ info, provider });
   const announce = () => win.dispatchEvent(new CustomEvent('atsign:announceProvider', { detail }));
   win.addEventListener('atsign:requestProvider', announce);
   announce();

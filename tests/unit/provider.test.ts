@@ -94,6 +94,23 @@ describe('announcement', () => {
     expect(other!.info.uuid).not.toBe(uuid);
   });
 
+  it('gives an icon whose data: URI holds the whole image (a bare "#" would cut it short)', () => {
+    const [detail] = installAndListen(createFakeWindow(ORIGIN));
+    const { icon } = detail!.info;
+    expect(icon).not.toContain('#');
+    expect(icon.startsWith('data:image/svg+xml,')).toBe(true);
+    expect(decodeURIComponent(icon.slice(icon.indexOf(',') + 1))).toMatch(/^<svg [^]*<\/svg>$/);
+  });
+
+  it('gives every page its own version 4 uuid', () => {
+    const uuids = Array.from({ length: 500 }, () => installAndListen(createFakeWindow(ORIGIN))[0]!.info.uuid);
+    expect(new Set(uuids).size).toBe(uuids.length);
+    for (const uuid of uuids) expect(uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    // Every hex digit turns up in every random place: none is stuck.
+    const seen = new Set(uuids.flatMap((uuid) => [...uuid.replace(/-/g, '')].map((digit, place) => `${place}:${digit}`)));
+    expect(seen.size).toBe(30 * 16 + 4 + 1);
+  });
+
   it('is not made in a window with an opaque origin', () => {
     const win = createFakeWindow('null');
     const announcements = installAndListen(win);
@@ -170,6 +187,31 @@ describe('request', () => {
     const error = await provider.request({ method: 'atsign_readProfile' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Error);
     expect(error).toMatchObject({ code: 4100, message: 'This site has no grant' });
+  });
+
+  it('rejects with -32603 when an error reply carries no code', async () => {
+    const win = createFakeWindow(ORIGIN);
+    const provider = await readyProvider(win);
+    answerRequests(win, () => ({ ok: false, error: { message: 'Something broke' } }));
+    const error = await provider.request({ method: 'atsign_getGrant' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(error).toMatchObject({ code: -32603, message: 'Something broke' });
+  });
+
+  it('keeps two providers in one window (an add-on updated under an open page) from taking each other’s replies', async () => {
+    const win = createFakeWindow(ORIGIN);
+    const older = discoverProvider(win);
+    const newer = discoverProvider(win);
+    await relayReady(win);
+    const fromOlder = older.request({ method: 'one' });
+    const fromNewer = newer.request({ method: 'one' });
+    const [a, b] = sentRequests(win);
+    expect(a!.id).not.toBe(b!.id);
+    respond(win, b!.id, { ok: true, result: 'newer' });
+    await expect(fromNewer).resolves.toBe('newer');
+    expect(await stateOf(fromOlder)).toBe('pending');
+    respond(win, a!.id, { ok: true, result: 'older' });
+    await expect(fromOlder).resolves.toBe('older');
   });
 
   it('matches each reply to its own request by id', async () => {
@@ -249,6 +291,18 @@ describe('events', () => {
     await settle();
     expect(onGrant).toHaveBeenCalledTimes(1);
     expect(onRevoked).toHaveBeenCalledExactlyOnceWith({ grantId: 'g1', reason: 'person' });
+  });
+
+  it('are asked for once, on the first listener, however many come and go after', async () => {
+    const win = createFakeWindow(ORIGIN);
+    const provider = await readyProvider(win);
+    const subscribes = () => win.posts.filter((post) => (post.data as { kind: string }).kind === 'subscribe');
+    provider.on('grantChanged', 'not a function' as unknown as () => void);
+    expect(subscribes()).toHaveLength(0);
+    const fn = () => {};
+    provider.on('grantChanged', fn).on('revoked', fn).removeListener('grantChanged', fn).removeListener('revoked', fn);
+    provider.on('grantChanged', fn);
+    expect(subscribes()).toEqual([{ data: { ns: NS, kind: 'subscribe' }, targetOrigin: ORIGIN }]);
   });
 
   it('are not taken from other windows', async () => {
