@@ -62,3 +62,6 @@ export default defineConfig({
       : { minimum_chrome_version: '111' }),
   }),
 });
+  // The sources zip AMO's reviewers rebuild from (`wxt zip -b firefox`): what
+  // git holds. What .gitignore keeps out — builds, local results — stays out.
+  zip: { excludeSources: ['dist/**', 'bench/results.json', 'test-results/**', '**/*.log'] },
