@@ -1,51 +1,22 @@
 // The demo site's own back end: what a site's server does for "Sign in with
-// atSign". It hands out single-use nonces, checks the wallet's answer with the
-// SDK's verifySignIn for its own domain — which confirms the atSign on the
-// atPlatform (the root and atServer in `atPlatform`, or the real ones) — and
-// keeps a session in an HttpOnly cookie. Every POST must come from the site's own origin and carry JSON.
-// It imports the SDK by the package's name, as a site's server would.
-import { createNonce, parseSignInMessage, SignInError, verifySignIn } from 'atsign-wallet/sdk';
-import { createNonceStore, createSessionStore } from './stores.mjs';
+// atSign", through the SDK's server adapter. The adapter hands out single-use
+// nonces, checks each answer for this site's own domain — confirming the
+// atSign on the atPlatform (the root and atServer in `atPlatform`, or the real
+// ones) and the profile as the wallet signed it — and calls back here, where
+// the demo keeps a session in an HttpOnly cookie. Every POST must come from
+// the site's own origin and carry JSON. It imports the SDK by the package's
+// name, as a site's server would.
+import { atSignSignIn, createMemoryNonceStore } from 'atsign-wallet/sdk';
+import { createSessionStore } from './stores.mjs';
 
 export const SESSION_COOKIE = 'demo_session';
 export const MAX_BODY_BYTES = 64 * 1024;
-
-const JSON_TYPE = /^application\/json\s*(;\s*charset=utf-8\s*)?$/i;
 
 class HttpError extends Error {
   constructor(status, error, message) {
     super(message);
     this.status = status;
     this.error = error;
-  }
-}
-
-function readBody(req) {
-  const declared = Number(req.headers['content-length']);
-  if (declared > MAX_BODY_BYTES) return Promise.reject(new HttpError(413, 'TOO_LARGE', 'The body is too large.'));
-  return new Promise((resolve, reject) => {
-    const chunks = [];
-    let size = 0;
-    // Past the limit the rest is read and dropped, so the 413 can still be sent.
-    req.on('data', (chunk) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) reject(new HttpError(413, 'TOO_LARGE', 'The body is too large.'));
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-async function readJson(req) {
-  if (!JSON_TYPE.test(req.headers['content-type'] ?? '')) {
-    throw new HttpError(415, 'NOT_JSON', 'Send application/json.');
-  }
-  try {
-    return JSON.parse(await readBody(req));
-  } catch (error) {
-    if (error instanceof HttpError) throw error;
-    throw new HttpError(400, 'BAD_JSON', 'The body is not JSON.');
   }
 }
 
@@ -57,15 +28,21 @@ function cookieValue(req, name) {
   return undefined;
 }
 
+/** Runs a Connect-style handler as a promise: settled once it answered, or rejected with what it passed on. */
+function run(handler, req, res) {
+  return new Promise((resolve, reject) => {
+    res.once('finish', resolve);
+    handler(req, res, (error) => (error ? reject(error) : reject(new HttpError(404, 'NOT_FOUND', 'No such API route.'))));
+  });
+}
+
 /**
  * The /api/* routes for a server at `origin` (e.g. "http://127.0.0.1:5173").
  * `atPlatform` ({ root: 'host:port', ca?: PEM }) says where sign-ins are
  * confirmed; without it, the real atPlatform (root.atsign.org:64).
  * Returns `handle(req, res, pathname)`.
  */
-export function createDemoApi({ origin, atPlatform = {}, nonces = createNonceStore(), sessions = createSessionStore(), headers = {} }) {
-  const { host: domain, protocol } = new URL(origin);
-  const scheme = protocol === 'http:' ? 'http' : 'https';
+export function createDemoApi({ origin, atPlatform = {}, nonces = createMemoryNonceStore(), sessions = createSessionStore(), headers = {} }) {
   const sessionCookie = (id, maxAgeS) => `${SESSION_COOKIE}=${id}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${maxAgeS}`;
 
   function reply(res, status, body, extra = {}) {
@@ -81,42 +58,28 @@ export function createDemoApi({ origin, atPlatform = {}, nonces = createNonceSto
     return { id, data };
   }
 
-  async function verify(req, res) {
-    const body = await readJson(req);
-    if (typeof body !== 'object' || body === null || typeof body.response !== 'object' || body.response === null) {
-      throw new HttpError(400, 'BAD_REQUEST', 'Send { response }.');
-    }
-    try {
-      // The nonce is inside the signed text: read it, then spend it, whatever comes next.
-      const { nonce } = parseSignInMessage(body.response.message);
-      if (!nonces.take(nonce)) {
-        throw new HttpError(401, 'NONCE_MISMATCH', 'This nonce was not issued here, has expired, or was used already.');
-      }
-      // The profile comes back only as the wallet signed it with this sign-in.
-      const { atSign, keySource, signingKeyPublished, profile } = await verifySignIn(body.response, {
-        domain,
-        scheme,
-        nonce,
-        root: atPlatform.root,
-        ca: atPlatform.ca,
-      });
+  const signIn = atSignSignIn({
+    origin,
+    nonces,
+    maxBodyBytes: MAX_BODY_BYTES,
+    verify: { root: atPlatform.root, ca: atPlatform.ca },
+    onSignIn({ atSign, keySource, signingKeyPublished, profile }, req, res) {
       // A new id at every sign-in: an id set before signing in never becomes a signed-in session.
       sessions.delete(cookieValue(req, SESSION_COOKIE));
       const id = sessions.create({ atSign, keySource, signingKeyPublished, profile });
-      reply(res, 200, { atSign, keySource, signingKeyPublished, profile }, { 'Set-Cookie': sessionCookie(id, Math.floor(sessions.ttlMs / 1000)) });
-    } catch (error) {
-      if (error instanceof SignInError) throw new HttpError(401, error.code, error.message);
-      throw error;
-    }
-  }
+      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+      res.setHeader('Set-Cookie', sessionCookie(id, Math.floor(sessions.ttlMs / 1000)));
+      // The profile comes back only as the wallet signed it with this sign-in.
+      return { atSign, keySource, signingKeyPublished, profile };
+    },
+  });
 
   const routes = {
-    'GET /api/nonce': (_req, res) => {
-      const nonce = createNonce();
-      nonces.add(nonce);
-      reply(res, 200, { nonce });
+    'GET /api/nonce': (req, res) => run(signIn.nonce, req, res),
+    'POST /api/verify': (req, res) => {
+      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+      return run(signIn.verify, req, res);
     },
-    'POST /api/verify': verify,
     'GET /api/me': (req, res) => {
       const { atSign, keySource, signingKeyPublished, profile } = sessionOf(req).data;
       reply(res, 200, { atSign, keySource, signingKeyPublished, profile });
@@ -142,7 +105,7 @@ export function createDemoApi({ origin, atPlatform = {}, nonces = createNonceSto
     } catch (error) {
       if (res.headersSent) return;
       if (error instanceof HttpError) {
-        reply(res, error.status, { error: error.error, message: error.message }, error.status === 413 ? { Connection: 'close' } : {});
+        reply(res, error.status, { error: error.error, message: error.message });
       } else {
         console.error('demo api:', error);
         reply(res, 500, { error: 'INTERNAL', message: 'Something went wrong.' });

@@ -1,19 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { NonceStore } from 'atsign-wallet/sdk';
 
 export declare const SECURITY_HEADERS: Readonly<Record<string, string>>;
 /** The session cookie's name. */
 export declare const SESSION_COOKIE: string;
 /** The largest JSON body the API reads. */
 export declare const MAX_BODY_BYTES: number;
-export declare const NONCE_TTL_MS: number;
 export declare const SESSION_TTL_MS: number;
-
-export interface NonceStore {
-  add(nonce: string): void;
-  /** True once for a nonce issued here and not expired; it is gone after. */
-  take(nonce: string): boolean;
-}
-export declare function createNonceStore(options?: { ttlMs?: number; max?: number; now?: () => number }): NonceStore;
 
 export interface SessionStore<T = unknown> {
   readonly ttlMs: number;

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { createDemoApi } from './api.mjs';
 
 export { createDemoApi, SESSION_COOKIE, MAX_BODY_BYTES } from './api.mjs';
-export { createNonceStore, createSessionStore, NONCE_TTL_MS, SESSION_TTL_MS } from './stores.mjs';
+export { createSessionStore, SESSION_TTL_MS } from './stores.mjs';
 
 const HOST = '127.0.0.1';
 

@@ -1,9 +1,8 @@
-// The demo server's memory: the nonces it handed out and the sessions it
-// opened. A real site keeps these in its database; the rules are the same.
-// Both are bounded, so a flood of requests cannot grow them without limit.
+// The demo server's memory of the sessions it opened (the nonces it handed
+// out are the SDK adapter's). A real site keeps these in its database; the
+// rules are the same. Bounded, so a flood of sign-ins cannot grow it without limit.
 import { randomBytes } from 'node:crypto';
 
-export const NONCE_TTL_MS = 5 * 60_000;
 export const SESSION_TTL_MS = 8 * 60 * 60_000;
 
 /** Drops entries of `map` from the oldest while it is over `max` or `drop(value)` says so. */
@@ -12,25 +11,6 @@ function trim(map, max, drop) {
     if (map.size <= max && !drop(value)) break;
     map.delete(key);
   }
-}
-
-/** Nonces are accepted once, within `ttlMs` of being issued. */
-export function createNonceStore({ ttlMs = NONCE_TTL_MS, max = 10_000, now = Date.now } = {}) {
-  const expiries = new Map();
-  return {
-    /** Remembers a nonce just issued. */
-    add(nonce) {
-      // Every nonce lives as long as the next, so the expired ones are all at the front.
-      trim(expiries, max - 1, (expiry) => expiry <= now());
-      expiries.set(nonce, now() + ttlMs);
-    },
-    /** True if this server issued `nonce`, it has not expired and was not taken before; it is gone after. */
-    take(nonce) {
-      const expiry = expiries.get(nonce);
-      expiries.delete(nonce);
-      return expiry !== undefined && expiry > now();
-    },
-  };
 }
 
 const SESSION_ID = /^[A-Za-z0-9_-]{43}$/;

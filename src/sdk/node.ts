@@ -4,3 +4,9 @@
 export * from './index';
 export { createAtPlatformResolver, verifySignIn } from './node-verify';
 export type { NodeAtPlatformResolverOptions } from './node-verify';
+export { atSignSignIn } from './server/connect';
+export type { ConnectHandler, ConnectSignIn, ConnectSignInOptions, Next, SignInRequest } from './server/connect';
+export { createSignInRoutes, SignInRouteError, DEFAULT_NONCE_TTL_MS } from './server/sign-in-routes';
+export type { SignInRoutes, SignInRoutesOptions } from './server/sign-in-routes';
+export { createMemoryNonceStore } from './server/nonce-store';
+export type { MemoryNonceStoreOptions, NonceStore } from './server/nonce-store';

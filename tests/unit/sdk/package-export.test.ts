@@ -10,6 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as source from '@/src/sdk';
+import * as nodeSource from '@/src/sdk/node';
 import { baseFields, DOMAIN, makeWallet, NONCE, NOW, readAlice, signIn } from './support';
 
 const ROOT = process.cwd();
@@ -85,7 +86,9 @@ describe('atsign-wallet/sdk from the package root, in plain Node', () => {
 
     expect(out.resolved).toBe(pathToFileURL(path.join(ROOT, 'dist/sdk/node.js')).href);
     // Everything the source exports at run time, and nothing else, in both builds.
-    expect(out.exports).toEqual(Object.keys(source).sort());
+    // The Node build has the server adapter besides.
+    expect(out.exports).toEqual(Object.keys(nodeSource).sort());
+    expect(out.exports).toEqual(expect.arrayContaining(['atSignSignIn', 'createMemoryNonceStore', ...Object.keys(source)]));
     expect(out.universalExports).toEqual(Object.keys(source).sort());
     expect(out.rebuilt).toBe(response.message);
     expect(out.parsed).toMatchObject({ domain: DOMAIN, atSign: '@alice🛠', nonce: NONCE, uri: 'https://example.com' });
