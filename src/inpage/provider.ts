@@ -48,7 +48,8 @@ interface Answer {
   error?: { code?: number; message?: string };
 }
 
-export function installProvider(win: Window): void {
+// An arrow, not a function declaration: the build inlines it into page.ts's one call.
+export const installProvider = (win: Window): void => {
   const origin = win.location.origin;
   // An opaque origin cannot be answered without posting to '*'; no provider there.
   if (origin === 'null') return;
@@ -93,10 +94,10 @@ export function installProvider(win: Window): void {
   // The relay starts only after DOMContentLoaded: so do the clocks of requests made before.
   win.addEventListener('DOMContentLoaded', () => pending.forEach(startClock));
   const toRelay = (message: object) => {
-    if (!waiting) return post(message);
     // A relay that started before this provider (a browser may add both to a
     // page already open) has said "ready" to nobody: ask it again, once.
-    if (waiting.push(message) < 2) post({ kind: 'hello' });
+    if (!waiting) post(message);
+    else if (waiting.push(message) < 2) post({ kind: 'hello' });
   };
 
   win.addEventListener('message', (event) => {
@@ -170,4 +171,4 @@ export function installProvider(win: Window): void {
   const announce = () => win.dispatchEvent(new CustomEvent('atsign:announceProvider', { detail }));
   win.addEventListener('atsign:requestProvider', announce);
   announce();
-}
+};
