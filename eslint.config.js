@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.output/', '.wxt/', 'dist/', 'node_modules/', 'bench/results.json'] },
+  { ignores: ['.output/', '.wxt/', 'dist/', 'packages/*/dist/', 'node_modules/', 'bench/results.json'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -6,7 +6,7 @@
 // the demo keeps a session in an HttpOnly cookie. Every POST must come from
 // the site's own origin and carry JSON. It imports the SDK by the package's
 // name, as a site's server would.
-import { atSignSignIn, createMemoryNonceStore } from 'atsign-wallet/sdk';
+import { atSignSignIn, createMemoryNonceStore } from '@atsign-wallet/sdk';
 import { createSessionStore } from './stores.mjs';
 
 export const SESSION_COOKIE = 'demo_session';

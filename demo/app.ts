@@ -11,7 +11,7 @@ import {
   request,
   type ProviderDetail,
   type ProviderEvents,
-} from 'atsign-wallet/sdk';
+} from '@atsign-wallet/sdk';
 
 defineSignInButton();
 

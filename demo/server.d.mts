@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { NonceStore } from 'atsign-wallet/sdk';
+import type { NonceStore } from '@atsign-wallet/sdk';
 
 export declare const SECURITY_HEADERS: Readonly<Record<string, string>>;
 /** The session cookie's name. */
@@ -26,7 +26,7 @@ export interface DemoAtPlatform {
   ca?: string;
 }
 
-/** The /api/* routes of a server at `origin`, checking sign-ins with `atsign-wallet/sdk`. */
+/** The /api/* routes of a server at `origin`, checking sign-ins with `@atsign-wallet/sdk`. */
 export declare function createDemoApi(options: {
   origin: string;
   atPlatform?: DemoAtPlatform;

@@ -319,7 +319,7 @@ export function checkSources(names) {
   }
   const installed = names.find((name) => name.startsWith('node_modules/') || name.includes('/node_modules/'));
   if (installed) problems.push(`installed packages should not be there (${installed})`);
-  for (const built of ['.output/', 'dist/', '.wxt/']) {
+  for (const built of ['.output/', 'dist/', 'packages/sdk/dist/', '.wxt/']) {
     const found = names.find((name) => name.startsWith(built));
     if (found) problems.push(`${built} is built, and should not be there (${found})`);
   }

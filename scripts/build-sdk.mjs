@@ -1,10 +1,11 @@
-// Builds the site SDK (src/sdk) into what the package exports as
-// `atsign-wallet/sdk`: plain ES module JavaScript (dist/sdk/index.js, and
-// dist/sdk/node.js for Node, which reaches the atPlatform over TLS; by Vite's
-// library mode) and type declarations (dist/sdk/index.d.ts and node.d.ts, by tsc).
+// Builds the site SDK (packages/sdk) into what the package exports as
+// `@atsign-wallet/sdk`: plain ES module JavaScript (packages/sdk/dist/index.js,
+// and dist/node.js for Node, which reaches the atPlatform over TLS; by Vite's
+// library mode) and type declarations (dist/index.d.ts and node.d.ts, by tsc).
 // The source is TypeScript with extensionless imports, which Node cannot
-// load; the build can be imported by Node 20+ and any bundler. Runtime
-// dependencies (@noble/*) stay imports of their packages.
+// load; the build can be imported by Node 20+ and any bundler. The wallet's
+// shared code the SDK uses (src/shared, src/keys, src/atplatform) is bundled
+// in; the package's own dependencies (@noble/ed25519) stay imports.
 //
 //   node scripts/build-sdk.mjs             build (npm run build:sdk)
 //   node scripts/build-sdk.mjs --if-stale  build only if a source is newer than the build
@@ -18,17 +19,17 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const dist = path.join(root, 'dist');
-const OUT = path.join(dist, 'sdk');
+const pkgDir = path.join(root, 'packages/sdk');
+const OUT = path.join(pkgDir, 'dist');
 /** Written last: its time is the build's. */
 const STAMP = path.join(OUT, 'index.d.ts');
 /** Besides the sources, what shapes the build. */
-const BUILD_INPUTS = ['package.json', 'tsconfig.json', 'tsconfig.sdk.json', 'scripts/build-sdk.mjs'];
+const BUILD_INPUTS = ['packages/sdk/package.json', 'tsconfig.json', 'packages/sdk/tsconfig.build.json', 'scripts/build-sdk.mjs'];
 
 const mtime = (file) => stat(file).then((s) => s.mtimeMs, () => null);
 
 async function buildJs(outDir) {
-  const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
+  const pkg = JSON.parse(await readFile(path.join(pkgDir, 'package.json'), 'utf8'));
   const deps = Object.keys(pkg.dependencies ?? {});
   await build({
     configFile: false,
@@ -42,7 +43,7 @@ async function buildJs(outDir) {
       minify: false,
       target: 'es2022',
       lib: {
-        entry: { index: path.join(root, 'src/sdk/index.ts'), node: path.join(root, 'src/sdk/node.ts') },
+        entry: { index: path.join(pkgDir, 'src/index.ts'), node: path.join(pkgDir, 'src/node.ts') },
         formats: ['es'],
         fileName: (_format, name) => `${name}.js`,
       },
@@ -55,7 +56,7 @@ async function buildJs(outDir) {
 
 function buildTypes(declarationDir) {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  const args = [tsc, '-p', 'tsconfig.sdk.json', '--declarationDir', declarationDir];
+  const args = [tsc, '-p', 'packages/sdk/tsconfig.build.json', '--declarationDir', declarationDir];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit' });
     child.on('error', reject);
@@ -95,7 +96,7 @@ export async function sdkIsStale() {
   // tsc declares every source file the SDK reaches, type-only imports too, under the same relative path.
   const sources = (await declarations(typesDir).catch(() => [])).map((d) => {
     const rel = path.relative(typesDir, d).replace(/\.d\.ts$/, '');
-    return [path.join(root, 'src', `${rel}.ts`), path.join(root, 'src', `${rel}.tsx`)];
+    return [path.join(root, `${rel}.ts`), path.join(root, `${rel}.tsx`)];
   });
   if (sources.length === 0) return true;
   for (const candidates of sources) {
@@ -106,15 +107,15 @@ export async function sdkIsStale() {
   return false;
 }
 
-/** Builds into a fresh folder, then puts it in place of dist/sdk, so a reader never sees half a build. */
+/** Builds into a fresh folder, then puts it in place of dist, so a reader never sees half a build. */
 export async function buildSdk() {
-  await mkdir(dist, { recursive: true });
-  const tmp = path.join(dist, `.sdk-${process.pid}-${Date.now()}`);
+  await mkdir(pkgDir, { recursive: true });
+  const tmp = path.join(pkgDir, `.dist-${process.pid}-${Date.now()}`);
   try {
     await Promise.all([buildJs(tmp), buildTypes(path.join(tmp, 'types'))]);
     await addExtensions(path.join(tmp, 'types'));
-    await writeFile(path.join(tmp, 'node.d.ts'), "export * from './types/sdk/node.js';\n");
-    await writeFile(path.join(tmp, 'index.d.ts'), "export * from './types/sdk/index.js';\n");
+    await writeFile(path.join(tmp, 'node.d.ts'), "export * from './types/packages/sdk/src/node.js';\n");
+    await writeFile(path.join(tmp, 'index.d.ts'), "export * from './types/packages/sdk/src/index.js';\n");
     await rm(OUT, { recursive: true, force: true });
     await rename(tmp, OUT);
   } finally {

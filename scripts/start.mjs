@@ -33,7 +33,7 @@ function buildExtension(browser) {
   });
 }
 
-console.log('\n▶ Building the SDK (atsign-wallet/sdk)…');
+console.log('\n▶ Building the SDK (@atsign-wallet/sdk)…');
 await buildSdk().catch((error) => fail(`The SDK build failed: ${error.message}`));
 
 await buildExtension('chrome');

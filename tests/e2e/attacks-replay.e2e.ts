@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildDemo } from '../../demo/build.mjs';
 import { startDemoServer } from '../../demo/server.mjs';
 import { generateSigningKey, readAtKeys, signEd25519, type SigningKey } from '@/src/keys';
-import { parseSignInMessage, SignInErrorCode, verifySignIn, type SignInResponse } from 'atsign-wallet/sdk';
+import { parseSignInMessage, SignInErrorCode, verifySignIn, type SignInResponse } from '@atsign-wallet/sdk';
 import { browserNames, launchWallet, type E2EPage, type WalletBrowser } from './harness';
 import { atKeysFixtures } from './harness/fixtures';
 import { fillPersona, walletWithAtSign } from './harness/wallet-setup';

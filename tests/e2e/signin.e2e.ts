@@ -2,7 +2,7 @@
 // tab's real origin, shows it, signs it; a site verifies it with the SDK.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { SignInResult } from '@/src/shared/methods/page';
-import { verifySignIn } from '@/src/sdk/node';
+import { verifySignIn } from '@/packages/sdk/src/node';
 import { browserNames, launchWallet, type WalletBrowser } from './harness';
 import { callWallet } from './harness/wallet-api';
 import { walletWithAtSign } from './harness/wallet-setup';

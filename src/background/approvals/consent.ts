@@ -3,7 +3,7 @@
 import type { ConnectAnswer, ConnectRequest, ShareChoice } from '@/src/shared/approval';
 import { ErrorCode, WalletError } from '@/src/shared/errors';
 import type { ParamsOf } from '@/src/shared/methods';
-import { buildSignInMessage } from '@/src/sdk/siwa/build';
+import { buildSignInMessage } from '@atsign-wallet/sdk';
 import type { PageCaller } from '../caller';
 import type { Services } from '../services';
 import { refuseIfQuiet } from './quiet-sites';

@@ -8,7 +8,7 @@ import { signEd25519 } from '@/src/keys';
 import { ErrorCode, WalletError } from '@/src/shared/errors';
 import type { Grant } from '@/src/shared/grant';
 import type { SignInResult } from '@/src/shared/methods/page';
-import { profileStatement } from '@/src/sdk/siwa/profile';
+import { profileStatement } from '@atsign-wallet/sdk';
 import { fieldsNamed, type SignInConsent } from '../approvals/consent';
 import type { IdentitySecrets } from '../db/identities-repo';
 import { currentGrant, grantFrom, saveGrant } from '../grants/grants';

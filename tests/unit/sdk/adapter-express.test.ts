@@ -10,8 +10,8 @@ import path from 'node:path';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bindSigningKey, generateSigningKey, readAtKeys, signEd25519, type KeyBinding, type SigningKey } from '@/src/keys';
-import { buildSignInMessage, profileStatement, type SignInResponse, type VerifiedSignIn } from '@/src/sdk';
-import { atSignSignIn, createMemoryNonceStore, DEFAULT_NONCE_TTL_MS } from '@/src/sdk/node';
+import { buildSignInMessage, profileStatement, type SignInResponse, type VerifiedSignIn } from '@/packages/sdk/src';
+import { atSignSignIn, createMemoryNonceStore, DEFAULT_NONCE_TTL_MS } from '@/packages/sdk/src/node';
 import { startLocalAtPlatform, type LocalAtPlatform } from '../../../testing/atplatform/index.mjs';
 
 const ATKEYS = path.resolve(process.cwd(), 'tests/fixtures/atkeys/@alice🛠.atKeys');

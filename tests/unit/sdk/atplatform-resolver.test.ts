@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AtClient, type AtConnector } from '@/src/atplatform';
 import { tlsConnector } from '@/src/atplatform/transports/node-tls';
 import { readAtKeys, type AtKeys } from '@/src/keys';
-import { SignInErrorCode, type SignInResponse } from '@/src/sdk';
-import { createAtPlatformResolver, verifySignIn } from '@/src/sdk/node';
+import { SignInErrorCode, type SignInResponse } from '@/packages/sdk/src';
+import { createAtPlatformResolver, verifySignIn } from '@/packages/sdk/src/node';
 import { startLocalAtPlatform, type LocalAtPlatform } from '../../../testing/atplatform/index.mjs';
 import { DOMAIN, expectSignInError, makeWallet, NONCE, NOW, signIn, type Wallet } from './support';
 

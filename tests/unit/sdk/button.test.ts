@@ -17,8 +17,8 @@ import {
   type SignInButtonFailure,
   type SignInButtonSuccess,
   type SignInResponse,
-} from '@/src/sdk';
-import { GET_WALLET_TEXT } from '@/src/sdk/signin-button';
+} from '@/packages/sdk/src';
+import { GET_WALLET_TEXT } from '@/packages/sdk/src/signin-button';
 
 const ORIGIN = 'https://example.com';
 const SERVER_NONCE = 'serverNonce42';

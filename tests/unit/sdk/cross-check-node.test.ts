@@ -3,7 +3,7 @@
 // binding's value. If our verifier and node:crypto ever disagree, one is wrong.
 import { createPublicKey, createVerify, verify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { verifySignIn } from '@/src/sdk';
+import { verifySignIn } from '@/packages/sdk/src';
 import { DOMAIN, makeWallet, NONCE, NOW, readAlice, signIn } from './support';
 
 describe('cross-check with node:crypto', () => {

@@ -9,7 +9,7 @@ import { request as httpRequest } from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bindSigningKey, generateSigningKey, readAtKeys, signEd25519, type SigningKey, type KeyBinding } from '@/src/keys';
-import { buildSignInMessage, profileStatement, type SignInResponse } from '@/src/sdk';
+import { buildSignInMessage, profileStatement, type SignInResponse } from '@/packages/sdk/src';
 import { MAX_BODY_BYTES, SESSION_COOKIE, startDemoServer } from '../../../demo/server.mjs';
 import { startLocalAtPlatform, type LocalAtPlatform } from '../../../testing/atplatform/index.mjs';
 

@@ -2,7 +2,7 @@
 // while and no longer, one lookup per atSign however many wait on it, and
 // only so many lookups at once.
 import { describe, expect, it } from 'vitest';
-import { LookupBusyError, LookupCache } from '@/src/sdk/confirm/lookup-cache';
+import { LookupBusyError, LookupCache } from '@/packages/sdk/src/confirm/lookup-cache';
 
 function deferred<T>() {
   let resolve!: (value: T) => void;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSignInMessage, MAX_MESSAGE_CHARS, parseSignInMessage, SignInErrorCode, type SignInFields } from '@/src/sdk';
+import { buildSignInMessage, MAX_MESSAGE_CHARS, parseSignInMessage, SignInErrorCode, type SignInFields } from '@/packages/sdk/src';
 import { expectSignInError } from './support';
 
 const LINES = [

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildSignInMessage, parseSignInMessage, SignInError, type SignInFields, type SignInMessage } from '@/src/sdk';
+import { buildSignInMessage, parseSignInMessage, SignInError, type SignInFields, type SignInMessage } from '@/packages/sdk/src';
 
 // The example of DESIGN §4, byte for byte.
 const DESIGN_EXAMPLE = [

@@ -1,7 +1,7 @@
 // The SDK's in-memory nonce store: each nonce is taken once, only before it
 // expires, and the store stays bounded under a flood.
 import { describe, expect, it } from 'vitest';
-import { createMemoryNonceStore } from '@/src/sdk/node';
+import { createMemoryNonceStore } from '@/packages/sdk/src/node';
 
 const T0 = Date.UTC(2026, 10, 25, 12);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildSignInMessage, createNonce, parseSignInMessage } from '@/src/sdk';
-import { DEFAULT_NONCE_CHARS } from '@/src/sdk/siwa';
+import { buildSignInMessage, createNonce, parseSignInMessage } from '@/packages/sdk/src';
+import { DEFAULT_NONCE_CHARS } from '@/packages/sdk/src/siwa';
 
 describe('createNonce', () => {
   it('makes 22 letters and digits by default, which the message grammar accepts', () => {

@@ -1,6 +1,6 @@
-// The SDK as a third party gets it: `import … from 'atsign-wallet/sdk'` in
+// The SDK as a third party gets it: `import … from '@atsign-wallet/sdk'` in
 // plain Node (no Vite, no TypeScript), resolved through package.json
-// `exports` to the Node build in dist/sdk. The build is brought up to date
+// `exports` to the Node build in packages/sdk/dist. The build is brought up to date
 // first, so this never passes against an old one. A real signed response
 // (made here with the wallet's own key code) is checked there by the built
 // verifySignIn, confirmed over TLS on a local atPlatform the child starts.
@@ -9,8 +9,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as source from '@/src/sdk';
-import * as nodeSource from '@/src/sdk/node';
+import * as source from '@/packages/sdk/src';
+import * as nodeSource from '@/packages/sdk/src/node';
 import { baseFields, DOMAIN, makeWallet, NONCE, NOW, readAlice, signIn } from './support';
 
 const ROOT = process.cwd();
@@ -29,14 +29,14 @@ function runNode(args: string[]): Promise<string> {
 
 // Runs in the child, as an ES module in the package's root. argv[1] is the JSON input.
 const CHILD = `
-import * as sdk from 'atsign-wallet/sdk';
-import * as universal from './dist/sdk/index.js';
+import * as sdk from '@atsign-wallet/sdk';
+import * as universal from './packages/sdk/dist/index.js';
 import { startLocalAtPlatform } from './testing/atplatform/index.mjs';
 const { response, fields, domain, nonce, now, atKeys } = JSON.parse(process.argv[1]);
 const platform = await startLocalAtPlatform({ atKeys: [atKeys] });
 const on = { root: platform.root, ca: platform.ca };
 const out = {
-  resolved: import.meta.resolve('atsign-wallet/sdk'),
+  resolved: import.meta.resolve('@atsign-wallet/sdk'),
   exports: Object.keys(sdk).sort(),
   universalExports: Object.keys(universal).sort(),
 };
@@ -65,16 +65,17 @@ beforeAll(async () => {
   await runNode(['scripts/build-sdk.mjs', '--if-stale']);
 }, 300_000);
 
-describe('atsign-wallet/sdk from the package root, in plain Node', () => {
-  it('has its built JavaScript and type declarations where package.json exports them', () => {
-    const { exports } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
-      exports: { './sdk': { import: string; types: string; node: { types: string; default: string } } };
+describe('@atsign-wallet/sdk from the repository, in plain Node', () => {
+  it('has its built JavaScript and type declarations where its package.json exports them', () => {
+    const dir = path.join(ROOT, 'packages/sdk');
+    const { exports } = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+      exports: { '.': { default: string; types: string; node: { types: string; default: string } } };
     };
-    const entry = exports['./sdk'];
-    expect(entry.import).toBe('./dist/sdk/index.js');
-    expect(entry.types).toBe('./dist/sdk/index.d.ts');
-    expect(entry.node).toEqual({ types: './dist/sdk/node.d.ts', default: './dist/sdk/node.js' });
-    for (const file of [entry.import, entry.types, entry.node.types, entry.node.default]) expect(existsSync(path.join(ROOT, file))).toBe(true);
+    const entry = exports['.'];
+    expect(entry.default).toBe('./dist/index.js');
+    expect(entry.types).toBe('./dist/index.d.ts');
+    expect(entry.node).toEqual({ types: './dist/node.d.ts', default: './dist/node.js' });
+    for (const file of [entry.default, entry.types, entry.node.types, entry.node.default]) expect(existsSync(path.join(dir, file))).toBe(true);
   });
 
   it('builds, parses and verifies a real signed sign-in, and refuses a tampered or misdirected one', async () => {
@@ -84,7 +85,7 @@ describe('atsign-wallet/sdk from the package root, in plain Node', () => {
     const input = { response, fields: baseFields(), domain: DOMAIN, nonce: NONCE, now: NOW.toISOString(), atKeys };
     const out = JSON.parse(await runNode(['--input-type=module', '-e', CHILD, JSON.stringify(input)]));
 
-    expect(out.resolved).toBe(pathToFileURL(path.join(ROOT, 'dist/sdk/node.js')).href);
+    expect(out.resolved).toBe(pathToFileURL(path.join(ROOT, 'packages/sdk/dist/node.js')).href);
     // Everything the source exports at run time, and nothing else, in both builds.
     // The Node build has the server adapter besides.
     expect(out.exports).toEqual(Object.keys(nodeSource).sort());

@@ -8,7 +8,7 @@ import { utils } from '@noble/ed25519';
 import { expect } from 'vitest';
 import { bindSigningKey, readAtKeys, signEd25519, signingPublicKey, type AtKeys, type KeyBinding } from '@/src/keys';
 import { encodeBase64Url } from '@/src/shared/base64';
-import { buildSignInMessage, SignInError, type SignInErrorCode, type SignInFields, type SignInResponse } from '@/src/sdk';
+import { buildSignInMessage, SignInError, type SignInErrorCode, type SignInFields, type SignInResponse } from '@/packages/sdk/src';
 
 const fixture = (file: string): string =>
   readFileSync(path.resolve(process.cwd(), '../shared/fixtures/atkeys', file), 'utf8');

@@ -3,8 +3,8 @@
 // every change — a value edited by a page script, a field added or dropped, a
 // profile moved from another sign-in, or one with no signature at all.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { profileStatement, SignInErrorCode, verifySignIn, type SignInResponse } from '@/src/sdk';
-import { canonicalProfile, MAX_PROFILE_FIELDS } from '@/src/sdk/siwa/profile';
+import { profileStatement, SignInErrorCode, verifySignIn, type SignInResponse } from '@/packages/sdk/src';
+import { canonicalProfile, MAX_PROFILE_FIELDS } from '@/packages/sdk/src/siwa/profile';
 import { DOMAIN, expectSignInError, makeWallet, NONCE, NOW, readAlice, readBob, signIn, signText, type Wallet } from './support';
 
 const options = { domain: DOMAIN, nonce: NONCE, now: NOW, allowSelfAsserted: true };

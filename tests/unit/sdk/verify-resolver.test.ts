@@ -3,7 +3,7 @@
 // resolver can give to the same rules, and show the gap it closes.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { type AtKeys } from '@/src/keys';
-import { SignInError, SignInErrorCode, verifySignIn, type PublishedAtSignKeys, type SignInResponse } from '@/src/sdk';
+import { SignInError, SignInErrorCode, verifySignIn, type PublishedAtSignKeys, type SignInResponse } from '@/packages/sdk/src';
 import { DOMAIN, expectSignInError, makeWallet, NONCE, NOW, readAlice, readBob, signIn, type Wallet } from './support';
 
 const options = { domain: DOMAIN, nonce: NONCE, now: NOW };

@@ -2,7 +2,7 @@
 // the check that catches it.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bindSigningKey, type AtKeys } from '@/src/keys';
-import { SignInErrorCode, verifySignIn, type SignInResponse } from '@/src/sdk';
+import { SignInErrorCode, verifySignIn, type SignInResponse } from '@/packages/sdk/src';
 import { DOMAIN, expectSignInError, makeWallet, NONCE, NOW, readAlice, readBob, signIn, signText, type Wallet } from './support';
 
 const options = { domain: DOMAIN, nonce: NONCE, now: NOW, allowSelfAsserted: true };

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MAX_CLOCK_SKEW_MS, SignInErrorCode, verifySignIn, type SignInResponse } from '@/src/sdk';
+import { MAX_CLOCK_SKEW_MS, SignInErrorCode, verifySignIn, type SignInResponse } from '@/packages/sdk/src';
 import { DOMAIN, expectSignInError, makeWallet, NONCE, NOW, readAlice, signIn, type Wallet } from './support';
 
 // These tests are about the offline checks: they opt out of the atPlatform

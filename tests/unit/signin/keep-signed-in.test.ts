@@ -10,7 +10,7 @@ import { createDispatcher } from '@/src/background/dispatcher';
 import { handlers } from '@/src/background/handlers';
 import { KEEP_SIGNED_IN_MS } from '@/src/shared/approval';
 import type { SignInResult } from '@/src/shared/methods/page';
-import { parseSignInMessage } from '@/src/sdk/siwa';
+import { parseSignInMessage } from '@/packages/sdk/src/siwa';
 import { makeGrant } from '../support/grants';
 import { BARBARA, walletWithBarbara } from '../personas/support';
 

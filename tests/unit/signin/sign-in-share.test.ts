@@ -10,7 +10,7 @@ import { handlers } from '@/src/background/handlers';
 import type { ApprovalAnswer, ApprovalView } from '@/src/shared/approval';
 import type { SignInResult } from '@/src/shared/methods/page';
 import type { Reply } from '@/src/shared/protocol';
-import { verifySignIn } from '@/src/sdk/siwa/verify';
+import { verifySignIn } from '@/packages/sdk/src/siwa/verify';
 import { walletWithBarbara } from '../personas/support';
 
 const SHOP = 'https://shop.example';

@@ -4,7 +4,7 @@ import { createDispatcher } from '@/src/background/dispatcher';
 import { handlers } from '@/src/background/handlers';
 import { WalletError } from '@/src/shared/errors';
 import type { SignInResult } from '@/src/shared/methods/page';
-import { verifySignIn } from '@/src/sdk/siwa/verify';
+import { verifySignIn } from '@/packages/sdk/src/siwa/verify';
 import { walletWithBarbara } from '../personas/support';
 
 const SHOP = 'https://shop.example:8443';

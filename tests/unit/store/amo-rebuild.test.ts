@@ -245,12 +245,12 @@ describe('the sources zip', () => {
 
   it('must hold what npm ci needs, and nothing installed or built', () => {
     expect(checkSources(['package.json', 'package-lock.json', 'wxt.config.ts', 'src/a.ts', 'docs/dist/a.md'])).toEqual([]);
-    expect(checkSources(['package.json', 'node_modules/x/index.js', 'dist/sdk/index.js', '.output/a.zip'])).toEqual([
+    expect(checkSources(['package.json', 'node_modules/x/index.js', 'packages/sdk/dist/index.js', '.output/a.zip'])).toEqual([
       'package-lock.json is missing',
       'wxt.config.ts is missing',
       'installed packages should not be there (node_modules/x/index.js)',
       '.output/ is built, and should not be there (.output/a.zip)',
-      'dist/ is built, and should not be there (dist/sdk/index.js)',
+      'packages/sdk/dist/ is built, and should not be there (packages/sdk/dist/index.js)',
     ]);
   });
 

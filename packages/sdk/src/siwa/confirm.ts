@@ -2,8 +2,8 @@
 // does": what the atSign's atServer publishes must be what the binding says.
 // The lookup itself is the resolver's (see confirm/ for the SDK's own); this
 // file only judges its answer, so every resolver is held to the same rules.
-import { importRsaPublicKey, rsaVerify } from '../../keys/rsa';
-import { decodeBase64 } from '../../shared/base64';
+import { importRsaPublicKey, rsaVerify } from '../../../../src/keys/rsa';
+import { decodeBase64 } from '../../../../src/shared/base64';
 import { SignInError, SignInErrorCode } from './errors';
 import type { AtSignResolver, PublishedAtSignKeys, ResolverQuestion } from './types';
 

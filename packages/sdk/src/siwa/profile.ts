@@ -5,8 +5,8 @@
 // origin, the nonce and the time, so a profile cannot be moved to another
 // sign-in, and no value can be changed, added or dropped — by a page script
 // or anyone posting to the site — without the check failing.
-import { encodeBase64Url, utf8Encode } from '../../shared/base64';
-import { isFieldName, MAX_PICTURE_LENGTH, MAX_CUSTOM_FIELDS, STANDARD_FIELDS } from '../../shared/profile-fields';
+import { encodeBase64Url, utf8Encode } from '../../../../src/shared/base64';
+import { isFieldName, MAX_PICTURE_LENGTH, MAX_CUSTOM_FIELDS, STANDARD_FIELDS } from '../../../../src/shared/profile-fields';
 import { SignInError, SignInErrorCode } from './errors';
 import { checkSignature } from './signature';
 

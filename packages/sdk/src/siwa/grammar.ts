@@ -62,4 +62,4 @@ export const KNOWN_KEYS: ReadonlySet<string> = new Set<keyof SignInMessage>([
 export const FIELD_ORDER = [...REQUIRED_FIELDS, ...OPTIONAL_FIELDS].map((f) => f.label).concat('Resources').join(', ');
 
 /** A value as an error shows it: JSON-quoted with invisible characters escaped, and cut short. */
-export { quote } from '../../shared/quote';
+export { quote } from '../../../../src/shared/quote';

@@ -1,7 +1,7 @@
 // The types a site sees: the shapes of the public page API (DESIGN §3). They
 // describe what the wallet promises, so a site can depend on them without
 // depending on how the wallet is built.
-import type { Grant } from '../shared/grant';
+import type { Grant } from '../../../src/shared/grant';
 
 export type { Grant };
 

@@ -1,8 +1,8 @@
 // verifySignIn for servers on Node: with no `resolver` given, it confirms the
 // sign-in on the atPlatform over TLS (root, then the atSign's atServer). One
 // resolver — one cache — is kept per root and set of trusted CAs.
-import type { AtConnector } from '../atplatform';
-import { tlsConnector } from '../atplatform/transports/node-tls';
+import type { AtConnector } from '../../../src/atplatform';
+import { tlsConnector } from '../../../src/atplatform/transports/node-tls';
 import {
   createAtPlatformResolver as createResolver,
   DEFAULT_ROOT,

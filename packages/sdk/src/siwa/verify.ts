@@ -118,7 +118,7 @@ export async function verifySignInWith(
 /**
  * Verifies a sign-in response (see verifySignInWith). This build has no way
  * to the atPlatform of its own: give `resolver`, or say `allowSelfAsserted`.
- * The Node build (`atsign-wallet/sdk` imported in Node) confirms on the
+ * The Node build (`@atsign-wallet/sdk` imported in Node) confirms on the
  * atPlatform by default.
  */
 export function verifySignIn(response: SignInResponse, options: VerifySignInOptions): Promise<VerifiedSignIn> {

@@ -3,9 +3,9 @@
 // atServer, then that atServer, unauthenticated, for the atSign's public
 // encryption key and the wallet's published signing key with its
 // metadata. Transport-agnostic: the Node build gives it TLS.
-import { findAtServer, parseAddress, type AtConnector } from '../../atplatform';
+import { findAtServer, parseAddress, type AtConnector } from '../../../../src/atplatform';
 import { SignInError, SignInErrorCode } from '../siwa/errors';
-import { parseSigningAtKey, signingKeyAtKey } from '../../keys';
+import { parseSigningAtKey, signingKeyAtKey } from '../../../../src/keys';
 import type { AtSignResolver, PublishedAtSignKeys, ResolverQuestion } from '../siwa/types';
 import { LookupCache } from './lookup-cache';
 import { readPublishedKeys } from './published-keys';

@@ -1,4 +1,4 @@
-// The SDK for servers on Node 20+ (`atsign-wallet/sdk` under Node's "node"
+// The SDK for servers on Node 20+ (`@atsign-wallet/sdk` under Node's "node"
 // condition): everything the universal build has, with verifySignIn and
 // createAtPlatformResolver reaching the atPlatform over TLS by themselves.
 export * from './index';

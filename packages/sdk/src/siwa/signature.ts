@@ -2,7 +2,7 @@
 // signatures must be canonical unpadded base64url: one value, one spelling,
 // so the key compared with the binding is the key that verified.
 import { verifyAsync } from '@noble/ed25519';
-import { decodeBase64Url, encodeBase64Url, utf8Encode } from '../../shared/base64';
+import { decodeBase64Url, encodeBase64Url, utf8Encode } from '../../../../src/shared/base64';
 import { SignInError, SignInErrorCode } from './errors';
 
 const PUBLIC_KEY_BYTES = 32;

@@ -3,7 +3,7 @@
 // of the wallet that signed, under the name its keyBinding gives
 // (`public:<key id>.signing_key.atwallet@alice`), with its metadata (for the
 // dataSignature).
-import { AtClient, AtServerError, type AtAddress, type AtConnector } from '../../atplatform';
+import { AtClient, AtServerError, type AtAddress, type AtConnector } from '../../../../src/atplatform';
 import type { PublishedAtSignKeys } from '../siwa/types';
 
 /** The atServer's code for "no such key". */

@@ -4,7 +4,7 @@ export { discoverProviders, onProviderAnnounced, ANNOUNCE_EVENT, REQUEST_EVENT }
 export type { DiscoveryTarget } from './discover';
 export { request, isProviderRpcError } from './request';
 export type { PageMethodName, ParamsOf, ResultOf } from './request';
-export { ErrorCode } from '../shared/errors';
+export { ErrorCode } from '../../../src/shared/errors';
 export type {
   AtSignProvider,
   AtSignProviderInfo,

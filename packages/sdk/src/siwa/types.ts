@@ -1,6 +1,6 @@
 // The shapes of "Sign in with atSign" (DESIGN §4): the message's fields, what
 // the wallet answers `atsign_signIn` with, and what a server learns from it.
-import type { KeyBinding } from '../../keys';
+import type { KeyBinding } from '../../../../src/keys';
 
 export type { KeyBinding };
 

@@ -2,7 +2,7 @@
 // value is wrong (a phrase to put after the field's name), or null when it is
 // fine; the message parser and builder both use them, so whatever one accepts
 // the other does too.
-import { checkAtSign } from '../../keys';
+import { checkAtSign } from '../../../../src/keys';
 
 export type FieldCheck = (value: string) => string | null;
 

@@ -1,7 +1,7 @@
 // A typed way to call the page API. Method names, params and results come from
 // the wallet's own method table, so a site's code breaks at compile time, not
 // at run time, when the contract changes.
-import type { PageMethodName, ParamsOf, ResultOf } from '../shared/methods';
+import type { PageMethodName, ParamsOf, ResultOf } from '../../../src/shared/methods';
 import type { AtSignProvider, ProviderRpcError } from './types';
 
 export type { PageMethodName, ParamsOf, ResultOf };

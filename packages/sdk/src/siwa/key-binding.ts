@@ -3,9 +3,9 @@
 // this ed25519 key under this atSign's name": the dataSignature covers the
 // value alone, so anyone can make a binding that names any atSign. Whether the
 // encryption key is that atSign's is the resolver's question (resolver.ts).
-import { parseSigningAtKey, signingKeyId } from '../../keys';
-import { importRsaPublicKey, MIN_RSA_BITS, modulusBits, rsaVerify } from '../../keys/rsa';
-import { decodeBase64 } from '../../shared/base64';
+import { parseSigningAtKey, signingKeyId } from '../../../../src/keys';
+import { importRsaPublicKey, MIN_RSA_BITS, modulusBits, rsaVerify } from '../../../../src/keys/rsa';
+import { decodeBase64 } from '../../../../src/shared/base64';
 import { SignInError, SignInErrorCode } from './errors';
 import { checkAtSignLine } from './fields';
 import { quote } from './grammar';
