@@ -2,10 +2,14 @@
 // `@atsign-wallet/sdk`: plain ES module JavaScript (packages/sdk/dist/index.js,
 // and dist/node.js for Node, which reaches the atPlatform over TLS; by Vite's
 // library mode) and type declarations (dist/index.d.ts and node.d.ts, by tsc).
+// The Better Auth plugin has entries of its own (dist/better-auth.js and
+// better-auth-client.js, for the subpaths `/better-auth` and
+// `/better-auth/client`), so that only they import Better Auth.
 // The source is TypeScript with extensionless imports, which Node cannot
 // load; the build can be imported by Node 20+ and any bundler. The wallet's
 // shared code the SDK uses (src/shared, src/keys, src/atplatform) is bundled
-// in; the package's own dependencies (@noble/ed25519) stay imports.
+// in; the package's own dependencies (@noble/ed25519) and peers (better-auth)
+// stay imports.
 //
 //   node scripts/build-sdk.mjs             build (npm run build:sdk)
 //   node scripts/build-sdk.mjs --if-stale  build only if a source is newer than the build
@@ -26,11 +30,19 @@ const STAMP = path.join(OUT, 'index.d.ts');
 /** Besides the sources, what shapes the build. */
 const BUILD_INPUTS = ['packages/sdk/package.json', 'tsconfig.json', 'packages/sdk/tsconfig.build.json', 'scripts/build-sdk.mjs'];
 
+/** Each built entry (dist/<name>.js and .d.ts) and its source. */
+const ENTRIES = {
+  index: 'src/index.ts',
+  node: 'src/node.ts',
+  'better-auth': 'src/better-auth/index.ts',
+  'better-auth-client': 'src/better-auth/client.ts',
+};
+
 const mtime = (file) => stat(file).then((s) => s.mtimeMs, () => null);
 
 async function buildJs(outDir) {
   const pkg = JSON.parse(await readFile(path.join(pkgDir, 'package.json'), 'utf8'));
-  const deps = Object.keys(pkg.dependencies ?? {});
+  const deps = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
   await build({
     configFile: false,
     root,
@@ -43,7 +55,7 @@ async function buildJs(outDir) {
       minify: false,
       target: 'es2022',
       lib: {
-        entry: { index: path.join(pkgDir, 'src/index.ts'), node: path.join(pkgDir, 'src/node.ts') },
+        entry: Object.fromEntries(Object.entries(ENTRIES).map(([name, source]) => [name, path.join(pkgDir, source)])),
         formats: ['es'],
         fileName: (_format, name) => `${name}.js`,
       },
@@ -114,8 +126,11 @@ export async function buildSdk() {
   try {
     await Promise.all([buildJs(tmp), buildTypes(path.join(tmp, 'types'))]);
     await addExtensions(path.join(tmp, 'types'));
-    await writeFile(path.join(tmp, 'node.d.ts'), "export * from './types/packages/sdk/src/node.js';\n");
-    await writeFile(path.join(tmp, 'index.d.ts'), "export * from './types/packages/sdk/src/index.js';\n");
+    // index.d.ts last: it is the build's time stamp.
+    for (const name of [...Object.keys(ENTRIES).filter((n) => n !== 'index'), 'index']) {
+      const source = ENTRIES[name].replace(/\.ts$/, '.js');
+      await writeFile(path.join(tmp, `${name}.d.ts`), `export * from './types/packages/sdk/${source}';\n`);
+    }
     await rm(OUT, { recursive: true, force: true });
     await rename(tmp, OUT);
   } finally {

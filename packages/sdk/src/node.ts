@@ -10,3 +10,11 @@ export { createSignInRoutes, SignInRouteError, DEFAULT_NONCE_TTL_MS } from './se
 export type { SignInRoutes, SignInRoutesOptions } from './server/sign-in-routes';
 export { createMemoryNonceStore } from './server/nonce-store';
 export type { MemoryNonceStoreOptions, NonceStore } from './server/nonce-store';
+export { AtSignStrategy } from './server/passport';
+export type {
+  AtSignFailure,
+  AtSignStrategyOptions,
+  AtSignVerifyCallback,
+  AtSignVerifyCallbackWithRequest,
+  AtSignVerifyDone,
+} from './server/passport';

@@ -53,17 +53,48 @@ describe('@atsign-wallet/sdk packed and installed', () => {
   it('holds the built package and its papers, and none of the repository', async () => {
     const listed = await run('tar', ['-tzf', tarball], work);
     const files = listed.split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
-    expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/index.js', 'dist/node.js', 'dist/index.d.ts', 'dist/node.d.ts']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'package.json',
+        'README.md',
+        'CHANGELOG.md',
+        'LICENSE',
+        'dist/index.js',
+        'dist/node.js',
+        'dist/index.d.ts',
+        'dist/node.d.ts',
+        'dist/better-auth.js',
+        'dist/better-auth.d.ts',
+        'dist/better-auth-client.js',
+        'dist/better-auth-client.d.ts',
+      ]),
+    );
     expect(files.filter((f) => !f.startsWith('dist/') && !['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE'].includes(f))).toEqual([]);
     const installed = await readdir(path.join(site, 'node_modules/@atsign-wallet/sdk'));
     expect(installed.sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'dist', 'package.json']);
+  });
+
+  it('keeps Better Auth to its own entry points: an optional peer, imported by nothing else', async () => {
+    const dist = path.join(site, 'node_modules/@atsign-wallet/sdk/dist');
+    const scripts = (await readdir(dist)).filter((f) => f.endsWith('.js'));
+    const importers = [];
+    for (const file of scripts) if (/from\s*["']better-auth[/"']/.test(await readFile(path.join(dist, file), 'utf8'))) importers.push(file);
+    expect(importers).toEqual(['better-auth.js']);
+    // npm left the optional peer out; the subpaths still resolve (resolving loads nothing).
+    await expect(readdir(path.join(site, 'node_modules/better-auth'))).rejects.toThrow();
+    await writeFile(
+      path.join(site, 'resolve.mjs'),
+      `process.stdout.write(JSON.stringify(['@atsign-wallet/sdk/better-auth', '@atsign-wallet/sdk/better-auth/client'].map((s) => import.meta.resolve(s))));`,
+    );
+    const resolved = JSON.parse(await run(process.execPath, ['resolve.mjs'], site)) as string[];
+    expect(resolved.map((url) => url.replace(/^.*\/node_modules\/@atsign-wallet\/sdk\//, ''))).toEqual(['dist/better-auth.js', 'dist/better-auth-client.js']);
   });
 
   it('runs in plain Node: verifies a real signed sign-in, and refuses it changed', async () => {
     const response = await signIn(await makeWallet(await readAlice()));
     await writeFile(
       path.join(site, 'server.mjs'),
-      `import { verifySignIn, createSignInRoutes, SignInError } from '@atsign-wallet/sdk';
+      `import { verifySignIn, createSignInRoutes, SignInError, AtSignStrategy } from '@atsign-wallet/sdk';
 const [response, domain, nonce, now] = JSON.parse(process.argv[2]);
 const options = { domain, nonce, now: new Date(now), allowSelfAsserted: true };
 const verified = await verifySignIn(response, options);
@@ -71,11 +102,12 @@ let refused = null;
 try { await verifySignIn({ ...response, message: response.message.replace('Example', 'Exampl3') }, options); }
 catch (error) { refused = error instanceof SignInError ? error.code : String(error); }
 const routes = createSignInRoutes({ origin: 'https://example.com' });
-process.stdout.write(JSON.stringify({ atSign: verified.atSign, keySource: verified.keySource, refused, nonce: await routes.issueNonce() }));
+const strategy = new AtSignStrategy({ origin: 'https://example.com' }, (signIn, done) => done(null, signIn.atSign));
+process.stdout.write(JSON.stringify({ atSign: verified.atSign, keySource: verified.keySource, refused, nonce: await routes.issueNonce(), strategy: strategy.name }));
 `,
     );
     const out = JSON.parse(await run(process.execPath, ['server.mjs', JSON.stringify([response, DOMAIN, NONCE, NOW.toISOString()])], site));
-    expect(out).toMatchObject({ atSign: '@alice🛠', keySource: 'self-asserted', refused: 'BAD_SIGNATURE' });
+    expect(out).toMatchObject({ atSign: '@alice🛠', keySource: 'self-asserted', refused: 'BAD_SIGNATURE', strategy: 'atsign' });
     expect(out.nonce).toMatch(/^[A-Za-z0-9]{16,64}$/);
   }, 60_000);
 

@@ -1,0 +1,205 @@
+// The Passport strategy as docs/sdk.md shows it: AtSignStrategy registered
+// with passport.use, its nonce route, and passport.authenticate('atsign') on
+// the verify route (with a custom callback that answers { error } as the
+// button reads it, and in its plain form). Sign-ins are signed for real
+// (Alice's .atKeys, a bound wallet key, the profile signed as the wallet
+// signs it) and confirmed on a local atPlatform; replay, another domain, a
+// changed profile and an expired nonce are refused.
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import express from 'express';
+import passport from 'passport';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bindSigningKey, generateSigningKey, readAtKeys, signEd25519, type KeyBinding, type SigningKey } from '@/src/keys';
+import { buildSignInMessage, profileStatement, type SignInResponse, type VerifiedSignIn } from '@/packages/sdk/src';
+import { AtSignStrategy, createMemoryNonceStore, DEFAULT_NONCE_TTL_MS, type AtSignFailure } from '@/packages/sdk/src/node';
+import { startLocalAtPlatform, type LocalAtPlatform } from '../../../testing/atplatform/index.mjs';
+
+const ATKEYS = path.resolve(process.cwd(), 'tests/fixtures/atkeys/@alice🛠.atKeys');
+const PROFILE = { name: 'Alice', email: 'alice@example.com' };
+
+interface User {
+  id: number;
+  atSign: string;
+  name: string | null;
+}
+
+let atPlatform: LocalAtPlatform;
+let key: SigningKey;
+let binding: KeyBinding;
+let close: () => Promise<void>;
+let origin = '';
+let clock = Date.now();
+const users = new Map<string, User>();
+const verified: VerifiedSignIn[] = [];
+
+beforeAll(async () => {
+  atPlatform = await startLocalAtPlatform({ atKeys: [ATKEYS] });
+  key = await generateSigningKey();
+  binding = await bindSigningKey(await readAtKeys(readFileSync(ATKEYS, 'utf8')), key.publicKey);
+
+  const app = express();
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  // What docs/sdk.md shows a site writing.
+  const atSign = new AtSignStrategy<User>(
+    { origin, nonces: createMemoryNonceStore(), verify: { root: atPlatform.root, ca: atPlatform.ca }, now: () => clock },
+    (signIn, done) => {
+      verified.push(signIn);
+      let user = users.get(signIn.atSign);
+      if (!user) {
+        user = { id: users.size + 1, atSign: signIn.atSign, name: signIn.profile.name ?? null };
+        users.set(signIn.atSign, user);
+      }
+      done(null, user);
+    },
+  );
+  passport.use(atSign);
+  app.get('/api/nonce', atSign.nonce);
+  app.post('/api/verify', express.json({ limit: '300kb' }), (req, res, next) => {
+    passport.authenticate('atsign', { session: false }, (error: unknown, user: User | false, info?: AtSignFailure, status?: number) => {
+      if (error) return next(error);
+      if (!user) return res.status(status ?? 401).json({ error: info?.code, message: info?.message });
+      res.json({ atSign: user.atSign, name: user.name });
+    })(req, res, next);
+  });
+  // The plain form: Passport answers refusals itself, and puts the user on req.
+  app.post('/plain/verify', express.json({ limit: '300kb' }), passport.authenticate('atsign', { session: false }), (req, res) => {
+    res.json({ atSign: (req.user as User).atSign });
+  });
+  close = () =>
+    new Promise((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+}, 30_000);
+afterAll(async () => {
+  passport.unuse('atsign');
+  await close?.();
+  await atPlatform?.stop();
+});
+
+async function nonce(): Promise<string> {
+  const answer = await fetch(`${origin}/api/nonce`);
+  expect(answer.headers.get('cache-control')).toBe('no-store');
+  return ((await answer.json()) as { nonce: string }).nonce;
+}
+
+/** The wallet's answer for `forNonce`, written for `site` (this one unless told), with PROFILE signed along. */
+async function walletAnswer(forNonce: string, site = origin): Promise<SignInResponse> {
+  const message = buildSignInMessage({
+    domain: new URL(site).host,
+    atSign: '@alice🛠',
+    statement: 'Sign in to Example.',
+    uri: site,
+    nonce: forNonce,
+    issuedAt: new Date(clock).toISOString(),
+    expirationTime: new Date(clock + 10 * 60_000).toISOString(),
+  });
+  return {
+    message,
+    signature: await signEd25519(key.seed, message),
+    publicKey: key.publicKey,
+    keyBinding: binding,
+    profile: PROFILE,
+    profileSignature: await signEd25519(key.seed, await profileStatement(message, PROFILE)),
+  };
+}
+
+function post(route: string, body: unknown, from = origin) {
+  return fetch(`${origin}${route}`, {
+    method: 'POST',
+    headers: { Origin: from, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+describe('the Passport strategy', () => {
+  it('is a strategy Passport takes: named atsign, with authenticate', () => {
+    const strategy = new AtSignStrategy({ origin: 'https://example.com' }, (_signIn, done) => done(null, false));
+    expect(strategy.name).toBe('atsign');
+    expect(typeof strategy.authenticate).toBe('function');
+    expect(() => new AtSignStrategy({ origin: 'https://example.com/path' }, (_s, done) => done(null, false))).toThrow(TypeError);
+  });
+
+  it('signs in: the verify callback gets the verified atSign and signed profile, and its user is the result', async () => {
+    const answer = await post('/api/verify', { response: await walletAnswer(await nonce()) });
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toEqual({ atSign: '@alice🛠', name: 'Alice' });
+    expect(verified.at(-1)).toMatchObject({ atSign: '@alice🛠', keySource: 'atServer', profile: PROFILE });
+
+    const plain = await post('/plain/verify', { response: await walletAnswer(await nonce()) });
+    expect(plain.status).toBe(200);
+    expect(await plain.json()).toEqual({ atSign: '@alice🛠' });
+    expect(users.size).toBe(1);
+  });
+
+  it('refuses the same answer twice: the nonce is spent', async () => {
+    const response = await walletAnswer(await nonce());
+    expect((await post('/api/verify', { response })).status).toBe(200);
+    const again = await post('/api/verify', { response });
+    expect(again.status).toBe(401);
+    expect(await again.json()).toMatchObject({ error: 'NONCE_MISMATCH' });
+    // Passport's own answer in the plain form.
+    expect((await post('/plain/verify', { response })).status).toBe(401);
+  });
+
+  it('refuses an answer written for another domain, even for a nonce it issued', async () => {
+    const answer = await post('/api/verify', { response: await walletAnswer(await nonce(), 'https://evil.example') });
+    expect(answer.status).toBe(401);
+    expect(await answer.json()).toMatchObject({ error: 'DOMAIN_MISMATCH' });
+  });
+
+  it('refuses a profile changed after the wallet signed it', async () => {
+    const response = await walletAnswer(await nonce());
+    const answer = await post('/api/verify', { response: { ...response, profile: { ...PROFILE, email: 'mallory@example.com' } } });
+    expect(answer.status).toBe(401);
+    expect(await answer.json()).toMatchObject({ error: 'PROFILE_MISMATCH' });
+  });
+
+  it('refuses a nonce answered after it expired', async () => {
+    const response = await walletAnswer(await nonce());
+    clock += DEFAULT_NONCE_TTL_MS;
+    try {
+      const answer = await post('/api/verify', { response });
+      expect(answer.status).toBe(401);
+      expect(await answer.json()).toMatchObject({ error: 'NONCE_MISMATCH' });
+    } finally {
+      clock -= DEFAULT_NONCE_TTL_MS;
+    }
+  });
+
+  it('refuses a post from another origin and a body that is not the answer, calling no verify callback', async () => {
+    const before = verified.length;
+    const foreign = await post('/api/verify', { response: await walletAnswer(await nonce()) }, 'https://evil.example');
+    expect(foreign.status).toBe(403);
+    expect(await foreign.json()).toMatchObject({ error: 'FORBIDDEN_ORIGIN' });
+    const notJson = await fetch(`${origin}/api/verify`, { method: 'POST', headers: { Origin: origin, 'Content-Type': 'text/plain' }, body: '{}' });
+    expect(notJson.status).toBe(400);
+    expect((await post('/api/verify', { profile: PROFILE })).status).toBe(400);
+    expect(verified.length).toBe(before);
+  });
+
+  it('hands the verify callback’s errors to Passport, and says no when it gives no user', async () => {
+    const seen: { error?: unknown; user?: unknown; info?: unknown; status?: unknown }[] = [];
+    const refuse = new AtSignStrategy(
+      { origin, name: 'atsign-closed', verify: { root: atPlatform.root, ca: atPlatform.ca }, now: () => clock, passReqToCallback: true },
+      (req, _signIn, done) => (req.headers['x-break'] ? done(new Error('database down')) : done(null, false, { message: 'Invitation only.' })),
+    );
+    const run = (headers: Record<string, string>, response: SignInResponse) =>
+      new Promise<void>((resolve) => {
+        const req = { headers: { origin, ...headers }, body: { response } };
+        passport.authenticate(refuse, { session: false }, (error: unknown, user: unknown, info: unknown, status: unknown) => {
+          seen.push({ error, user, info, status });
+          resolve();
+        })(req, {}, resolve);
+      });
+    await run({}, await walletAnswer(await refuse.routes.issueNonce()));
+    await run({ 'x-break': '1' }, await walletAnswer(await refuse.routes.issueNonce()));
+    expect(seen[0]).toMatchObject({ error: null, user: false, info: { message: 'Invitation only.' }, status: 401 });
+    expect((seen[1]!.error as Error).message).toBe('database down');
+  });
+});
