@@ -2,7 +2,9 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { build, parseAst, type Rolldown } from 'vite';
 
-// WXT builds Firefox as MV2 (background page) and Chromium as MV3 (service worker).
+// Both browsers get Manifest V3: Chromium's background is a service worker,
+// Firefox's an event page (background.scripts). Both stop when idle, and the
+// background is written to be restarted (see README, How it fits together).
 
 // The extension's own pages run only their own scripts, load no plugins, and
 // may not be framed by anything — the approval window least of all.
@@ -39,6 +41,8 @@ async function buildPageScript(root: string): Promise<string> {
 }
 
 export default defineConfig({
+  // WXT would build Firefox as MV2; MV3 puts Firefox's build in .output/firefox-mv3.
+  manifestVersion: 3,
   // `wxt/browser` becomes webextension-polyfill in the extension's pages and
   // background.
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -72,11 +76,10 @@ export default defineConfig({
     description:
       'Hold your atSign keys and give websites scoped, revocable access to your personas.',
     permissions: ['storage', 'alarms'],
-    content_security_policy:
-      browser === 'firefox' ? EXTENSION_PAGES_CSP : { extension_pages: EXTENSION_PAGES_CSP },
+    content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     // Before the relay (which WXT adds from entrypoints/): pages find the
-    // wallet before their own scripts run. A main-world script in Firefox's
-    // MV2 too (Firefox 128+).
+    // wallet before their own scripts run. A main-world script needs
+    // Chrome 111 and Firefox 128.
     content_scripts: [
       { matches: ['http://*/*', 'https://*/*'], all_frames: true, run_at: 'document_start', js: [PAGE_SCRIPT], world: 'MAIN' },
     ],
@@ -84,11 +87,13 @@ export default defineConfig({
       ? {
           // The atPlatform's root is asked over HTTPS, which needs host access
           // (it sends no CORS headers); atServers are reached by WebSocket,
-          // which does not. A root the person names is asked for when they
-          // name it. Chromium needs neither: its host access already covers
-          // every https site the content scripts run on.
+          // which does not. The content scripts' sites cover the root, and
+          // in Chromium that is all; Firefox lets people take back each host
+          // access, so the root is named on its own and stays reachable
+          // (the wallet goes online) for someone who takes back all sites.
+          // A root the person names is asked for when they name it.
           host_permissions: ['https://root.atsign.org/*'],
-          optional_permissions: ['https://*/*'],
+          optional_host_permissions: ['https://*/*'],
           browser_specific_settings: {
             gecko: {
               id: 'wallet@atsign-wallet.org',

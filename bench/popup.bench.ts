@@ -52,7 +52,7 @@ beforeAll(async () => {
   const others = Array.from({ length: SITES - 1 }, (_, i) => grantFor(`https://site-${String(i).padStart(4, '0')}.example`, on));
   await seedGrants(wallet, [grantFor(site.origin, on), ...others]);
   // Setting up the persona had the wallet list its (then no) grants, which it keeps; a new worker reads the seeded ones.
-  await wallet.restartBackground!();
+  await wallet.restartBackground();
   const page = await wallet.newPage(site.url('/'));
   const before = await logSize();
   await page.evaluate(timeRequests, { method: 'atsign_readProfile', params: undefined, n: LOG_ENTRIES - before });

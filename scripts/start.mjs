@@ -84,7 +84,7 @@ Chrome / Chromium
 Firefox
   1. Open about:debugging#/runtime/this-firefox
   2. Click "Load Temporary Add-on…" and choose this file:
-     ${out('firefox-mv2', 'manifest.json')}
+     ${out('firefox-mv3', 'manifest.json')}
 
 Demo site (a third-party page that uses the SDK)
   ${server.url}

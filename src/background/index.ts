@@ -29,6 +29,7 @@ import { AutoLock } from './vault/auto-lock';
 import type { SealedStore } from './vault/sealed-store';
 import { Vault } from './vault/vault';
 import { testClock } from './test-clock';
+import { keepAwake } from './keep-awake';
 
 export function createServices(
   browser: Browser,
@@ -62,8 +63,10 @@ export function createServices(
   const activity = new ActivityLog(new ActivityRepo(db), vault, now);
   sealedStores.push(activity);
   const siteUse = new SiteUseRepo(db);
+  // Chromium counts WebSocket traffic as activity by itself; Firefox is told by an API call.
+  const onTraffic = import.meta.env.FIREFOX ? keepAwake(() => browser.runtime.getPlatformInfo()) : undefined;
   const links = createWalletLinks(
-    { identities, settings, vault, fetch: fetchImpl, now },
+    { identities, settings, vault, fetch: fetchImpl, now, onTraffic },
     {
       onOnline: (atSign) => inBackground(services.sync.request(atSign)),
       onServerCommit: (atSign, latest) => inBackground(services.sync.serverCommitted(atSign, latest)),
@@ -90,7 +93,7 @@ export function createServices(
     links,
     syncState: new SyncRepo(db),
     sync,
-    enrollments: createWalletEnrollments({ settings, fetch: fetchImpl, now }),
+    enrollments: createWalletEnrollments({ settings, fetch: fetchImpl, now, onTraffic }),
     alarms,
     frames,
     events,

@@ -147,15 +147,15 @@ describe.each(browserNames)('%s: consent and grants', (browserName) => {
     await Promise.all([page.close(), second.close()]);
   });
 
-  it.runIf(browserName === 'chromium')('does not leave the site hanging when the worker restarts mid-approval', async () => {
+  it('does not leave the site hanging when the background restarts mid-approval', async () => {
     const page = await SitePage.open(wallet, other.url('/'));
     await page.start('restart', 'atsign_connect', { fields: ['name'] });
     await ApprovalPage.waitFor(wallet);
-    await wallet.restartBackground!();
-    // The request's answer died with the worker: the site is told, cleanly…
+    await wallet.restartBackground();
+    // The request's answer died with the background: the site is told, cleanly…
     const answer = await page.settle('restart');
     expect(answer.error?.code).toBe(-32603);
-    // …the window that could no longer answer anything is closed (the worker
+    // …the window that could no longer answer anything is closed (the background
     // has to start again first, which can take a while on a busy machine)…
     await expect.poll(() => wallet.countExtensionPages('/approve.html'), { timeout: 15_000 }).toBe(0);
     // …nothing was granted…

@@ -145,11 +145,11 @@ describe.each(browserNames)('%s: the message path', (browserName) => {
     expect(manifest).not.toHaveProperty('web_accessible_resources');
   });
 
-  it.runIf(browserName === 'chromium')('answers again after the service worker is stopped, a page already open and a new one', async () => {
+  it('answers again after the background is stopped, a page already open and a new one', async () => {
     const open = await SitePage.open(wallet, other.url('/'));
-    // The open page's relay has its port to the worker; stopping the worker closes it.
+    // The open page's relay has its port to the background; stopping it closes the port.
     expect(await open.request('atsign_getGrant')).toMatchObject({ result: { atSign: '@framed' } });
-    await wallet.restartBackground!();
+    await wallet.restartBackground();
     expect(await open.request('atsign_getGrant')).toMatchObject({ result: { atSign: '@framed' } });
     const page = await SitePage.open(wallet, other.url('/'));
     expect(await page.request('atsign_getGrant')).toMatchObject({ result: { atSign: '@framed' } });

@@ -41,7 +41,7 @@ export interface LinksDeps {
   timeoutMs?: number;
   /** How long to wait before attempt `n` (1 for the first retry). Default 1 s, doubling, at most 5 minutes. */
   retryDelayMs?(attempt: number): number;
-  /** Between keep-alive `noop`s. Default 20 s: Chromium lets an extension's service worker sleep after 30 s without traffic. */
+  /** Between keep-alive `noop`s. Default 20 s: a browser stops an idle background after 30 s (see keep-awake.ts for Firefox). */
   keepAliveMs?: number;
 }
 

@@ -20,6 +20,8 @@ export interface WalletLinksDeps {
   vault: Vault;
   fetch: FetchLike;
   now: () => number;
+  /** Hears each exchange with an atServer (src/background/keep-awake.ts). */
+  onTraffic?: () => void;
 }
 
 /** What the links tell the personas' sync. */
@@ -37,7 +39,7 @@ function locator(settings: SettingsRepo, fetch: FetchLike) {
   };
 }
 
-export function createWalletLinks({ identities, settings, vault, fetch, now }: WalletLinksDeps, listeners: LinkListeners): AtServerLinks {
+export function createWalletLinks({ identities, settings, vault, fetch, now, onTraffic }: WalletLinksDeps, listeners: LinkListeners): AtServerLinks {
   const record = async (atSign: string) => {
     const found = await identities.get(atSign);
     if (!found) throw new Error(`${atSign} is no longer in this wallet.`);
@@ -45,7 +47,7 @@ export function createWalletLinks({ identities, settings, vault, fetch, now }: W
   };
   return new AtServerLinks({
     locate: locator(settings, fetch),
-    connect: browserConnector(fetch),
+    connect: browserConnector(fetch, undefined, onTraffic),
     async credentials(atSign) {
       const secrets = await vault.unseal<IdentitySecrets>((await record(atSign)).secrets);
       const { enrollmentId } = secrets.extra;
@@ -75,10 +77,10 @@ export async function selfKeyOf(identities: IdentitiesRepo, vault: Vault, atSign
 }
 
 /** Enrollment requests, finding atServers and connecting as the links do. */
-export function createWalletEnrollments({ settings, fetch, now }: Pick<WalletLinksDeps, 'settings' | 'fetch' | 'now'>): Enrollments {
+export function createWalletEnrollments({ settings, fetch, now, onTraffic }: Pick<WalletLinksDeps, 'settings' | 'fetch' | 'now' | 'onTraffic'>): Enrollments {
   return new Enrollments({
     locate: locator(settings, fetch),
-    connect: browserConnector(fetch),
+    connect: browserConnector(fetch, undefined, onTraffic),
     now,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   });

@@ -46,6 +46,25 @@ async function pagesAt(browser: Browser, prefix: string): Promise<Page[]> {
   return pages.filter((_, i) => at[i]);
 }
 
+type BidiConnection = { send(method: string, params: object): Promise<{ result: unknown }> };
+
+/**
+ * Runs `expression` with the browser's own privileges, in its main window
+ * (WebDriver BiDi's chrome scope, open because of --remote-allow-system-access):
+ * what about:debugging can do, and a page cannot.
+ */
+async function inBrowserChrome(browser: Browser, expression: string): Promise<unknown> {
+  // puppeteer's BiDi browser has its connection, not in its public types.
+  const connection = (browser as unknown as { connection: BidiConnection }).connection;
+  const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as { contexts: { context: string }[] };
+  const context = tree.contexts[0]?.context;
+  if (!context) throw new Error('no chrome window to run in');
+  const { result } = await connection.send('script.evaluate', { expression, target: { context }, awaitPromise: true });
+  const answer = result as { type: string; result?: { value?: unknown }; exceptionDetails?: { text?: string } };
+  if (answer.type !== 'success') throw new Error(`in the browser's chrome: ${answer.exceptionDetails?.text ?? answer.type}`);
+  return answer.result?.value;
+}
+
 function wrap(page: Page): E2EPage {
   const frame = (prefix: string): Frame => {
     const found = page.frames().find((f) => f !== page.mainFrame() && f.url().startsWith(prefix));
@@ -128,6 +147,7 @@ export async function launchFirefox(executablePath: string, options: LaunchOptio
   const manifest = JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8')) as {
     browser_specific_settings: { gecko: { id: string } };
   };
+  const id = manifest.browser_specific_settings.gecko.id;
   // Fixing the extension's UUID gives its pages a known moz-extension:// origin.
   const uuid = randomUUID();
   // The profile is made here so its NSS database can trust the test CA before Firefox starts.
@@ -139,10 +159,15 @@ export async function launchFirefox(executablePath: string, options: LaunchOptio
     protocol: 'webDriverBiDi',
     executablePath,
     headless: true,
-    // Without it, moz-extension:// pages cannot be opened by the driver.
+    // Without it, moz-extension:// pages cannot be opened by the driver, nor
+    // the browser's own chrome reached (restartBackground).
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [manifest.browser_specific_settings.gecko.id]: uuid }),
+      'extensions.webextensions.uuids': JSON.stringify({ [id]: uuid }),
+      // Grants an MV3 extension's host access (its content scripts' sites and
+      // its host_permissions) as it installs: what a person does by adding it
+      // from the install prompt, which lists that access. Firefox's default.
+      'extensions.originControls.grantByDefault': true,
       // Grants an extension's optional permission requests without a doorhanger the
       // driver cannot click: it stands for the person choosing Allow.
       'extensions.webextOptionalPermissionPrompts': false,
@@ -189,7 +214,20 @@ export async function launchFirefox(executablePath: string, options: LaunchOptio
       }
     },
     countExtensionPages: async (path) => (await pagesAt(browser, extensionOrigin + path)).length,
-    restartBackground: null,
+    // What Firefox does to an idle event page, at once: the background stops
+    // (forced, as Chromium's worker is, even with requests pending) and the
+    // next event starts it again.
+    async restartBackground() {
+      const state = await inBrowserChrome(
+        browser,
+        `(async () => {
+          const extension = WebExtensionPolicy.getByID(${JSON.stringify(id)}).extension;
+          await extension.terminateBackground({ ignoreDevToolsAttached: true, disableResetIdleForTest: true });
+          return String(extension.backgroundState);
+        })()`,
+      );
+      if (state !== 'stopped') throw new Error(`the background did not stop (${String(state)})`);
+    },
     // A temporary add-on does not survive a Firefox restart, so there is no restart to test there.
     restartBrowser: null,
     async close() {

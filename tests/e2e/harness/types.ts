@@ -66,8 +66,11 @@ export interface WalletBrowser {
   waitForExtensionPage(path: string): Promise<E2EPage>;
   /** How many open pages are at this extension path. */
   countExtensionPages(path: string): Promise<number>;
-  /** Stops the MV3 service worker (Chromium); null where the browser has no such thing. */
-  readonly restartBackground: (() => Promise<void>) | null;
+  /**
+   * Stops the background as the browser does when it is idle (Chromium's
+   * service worker, Firefox's event page); the next event starts it again.
+   */
+  readonly restartBackground: () => Promise<void>;
   /** Quits the browser and starts it again on the same profile; the new browser replaces this one. */
   readonly restartBrowser: (() => Promise<WalletBrowser>) | null;
   close(): Promise<void>;

@@ -82,7 +82,7 @@ function makeZip(entries: Entry[], comment = ''): Buffer {
   return Buffer.concat([...locals, directory, end, note]);
 }
 
-const MANIFEST = JSON.stringify({ manifest_version: 2, name: 'atSign Wallet', version: '0.1.0' });
+const MANIFEST = JSON.stringify({ manifest_version: 3, name: 'atSign Wallet', version: '0.1.0' });
 const BACKGROUND = `console.log("background");\n${'const x = 1;\n'.repeat(50)}`;
 const ICON = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
 const files = (): Entry[] => [
