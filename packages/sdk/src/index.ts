@@ -48,3 +48,5 @@ export type {
   SignInButtonState,
   SignInButtonSuccess,
 } from './signin-button-types';
+// A type only: servers that keep nonces elsewhere write one (the adapters are in the Node build).
+export type { NonceStore } from './server/nonce-store';

@@ -1,22 +1,23 @@
-// The Better Auth plugin as docs/sdk.md shows it: betterAuth({ plugins:
-// [atSign({ origin })] }) on Better Auth's memory adapter, asked through
-// auth.handler with real Requests (as a site's route hands them over) and
-// through createAuthClient with atSignClient(). Sign-ins are signed for real
-// (Alice's and Bob's .atKeys, bound wallet keys, profiles signed as the wallet
-// signs them) and confirmed on a local atPlatform. A sign-in makes the user
-// (by atSign) and a Better Auth session; replay, another domain, a changed
+// The Better Auth plugin as a site mounts it: examples/better-auth/server.mjs
+// (betterAuth({ plugins: [atSign({ origin })] }) on Better Auth's memory
+// adapter, served by node:http through Better Auth's Node handler), asked
+// over HTTP as the button asks it, through auth.api, and through
+// createAuthClient with atSignClient(). Sign-ins are signed for real (Alice's
+// and Bob's .atKeys, bound wallet keys, profiles signed as the wallet signs
+// them) and confirmed on a local atPlatform. A sign-in makes the user (by
+// atSign) and a Better Auth session; replay, another domain, a changed
 // profile and an expired nonce are refused, and make no session.
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { betterAuth } from 'better-auth';
-import { memoryAdapter } from 'better-auth/adapters/memory';
 import { createAuthClient } from 'better-auth/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bindSigningKey, generateSigningKey, readAtKeys, signEd25519, type KeyBinding, type SigningKey } from '@/src/keys';
 import { buildSignInMessage, profileStatement, type SignInResponse } from '@/packages/sdk/src';
 import { createMemoryNonceStore, DEFAULT_NONCE_TTL_MS } from '@/packages/sdk/src/node';
-import { atSign } from '@/packages/sdk/src/better-auth';
 import { atSignClient } from '@/packages/sdk/src/better-auth/client';
+import { createApp } from '../../../examples/better-auth/server.mjs';
 import { startLocalAtPlatform, type LocalAtPlatform } from '../../../testing/atplatform/index.mjs';
 
 const ATKEYS = {
@@ -24,25 +25,16 @@ const ATKEYS = {
   '@bob🛠': path.resolve(process.cwd(), 'tests/fixtures/atkeys/@bob🛠.atKeys'),
 };
 type Who = keyof typeof ATKEYS;
-const ORIGIN = 'http://127.0.0.1:3000';
+const EXAMPLE = path.resolve(process.cwd(), 'examples/better-auth/server.mjs');
 const PROFILE = { name: 'Alice', email: 'alice@example.com' };
 
 let atPlatform: LocalAtPlatform;
 const wallets = {} as Record<Who, { key: SigningKey; binding: KeyBinding }>;
 let clock = Date.now();
 const db = { user: [], session: [], account: [], verification: [] } as Record<'user' | 'session' | 'account' | 'verification', Record<string, unknown>[]>;
-
-function makeAuth() {
-  // What docs/sdk.md shows a site writing, with the test's atPlatform and clock.
-  return betterAuth({
-    baseURL: ORIGIN,
-    secret: 'a-test-secret-of-at-least-32-characters',
-    database: memoryAdapter(db),
-    telemetry: { enabled: false },
-    plugins: [atSign({ origin: ORIGIN, verify: { root: atPlatform.root, ca: atPlatform.ca }, now: () => clock })],
-  });
-}
-let auth: ReturnType<typeof makeAuth>;
+let ORIGIN = '';
+let auth: ReturnType<typeof createApp>['auth'];
+let close: () => Promise<void>;
 
 beforeAll(async () => {
   atPlatform = await startLocalAtPlatform({ atKeys: Object.values(ATKEYS) });
@@ -50,14 +42,25 @@ beforeAll(async () => {
     const key = await generateSigningKey();
     wallets[who] = { key, binding: await bindSigningKey(await readAtKeys(readFileSync(ATKEYS[who], 'utf8')), key.publicKey) };
   }
-  auth = makeAuth();
+  let handler: ReturnType<typeof createApp>['handler'] = () => undefined;
+  const server = createServer((req, res) => handler(req, res)).listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  ORIGIN = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // The example as it runs, with the test's atPlatform, clock and tables.
+  ({ auth, handler } = createApp({ origin: ORIGIN, atPlatform: { root: atPlatform.root, ca: atPlatform.ca }, db, now: () => clock }));
+  close = () =>
+    new Promise((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
 }, 30_000);
 afterAll(async () => {
+  await close?.();
   await atPlatform?.stop();
 });
 
 async function nonce(): Promise<string> {
-  const answer = await auth.handler(new Request(`${ORIGIN}/api/auth/atsign/nonce`));
+  const answer = await fetch(`${ORIGIN}/api/auth/atsign/nonce`);
   expect(answer.status).toBe(200);
   expect(answer.headers.get('cache-control')).toBe('no-store');
   return ((await answer.json()) as { nonce: string }).nonce;
@@ -86,13 +89,11 @@ async function walletAnswer(forNonce: string, { site = ORIGIN, who = '@alice🛠
 }
 
 function verify(body: unknown, from = ORIGIN): Promise<Response> {
-  return auth.handler(
-    new Request(`${ORIGIN}/api/auth/atsign/verify`, {
-      method: 'POST',
-      headers: { Origin: from, 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    }),
-  );
+  return fetch(`${ORIGIN}/api/auth/atsign/verify`, {
+    method: 'POST',
+    headers: { Origin: from, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 }
 
 /** The session cookie a response set, as a Cookie header. */
@@ -103,7 +104,29 @@ function cookieOf(answer: Response): string {
     .join('; ');
 }
 
-describe('the Better Auth plugin', () => {
+/** The lines of the first code block in docs/sdk.md's section `heading`. */
+function docsExample(heading: string): string[] {
+  const docs = readFileSync(path.resolve(process.cwd(), 'docs/sdk.md'), 'utf8');
+  const section = docs.slice(docs.indexOf(`\n## ${heading}\n`));
+  const lines = /```\w*\n([\s\S]*?)```/.exec(section)![1]!.split('\n').filter((line) => line.trim() !== '');
+  // Not some other, shorter block.
+  expect(lines.length).toBeGreaterThan(20);
+  return lines;
+}
+
+describe('the Better Auth plugin (examples/better-auth/server.mjs)', () => {
+  it('is the code docs/sdk.md shows: each line of its example is in the file, in order', () => {
+    const file = readFileSync(EXAMPLE, 'utf8').split('\n');
+    let at = 0;
+    for (const line of docsExample('The server: Better Auth')) {
+      // `// …` marks what the docs leave out.
+      if (line.trim().startsWith('// …')) continue;
+      const found = file.indexOf(line, at);
+      expect(found, line).toBeGreaterThanOrEqual(0);
+      at = found + 1;
+    }
+  });
+
   it('signs in: makes the user by atSign from the signed profile, and a session its cookie opens', async () => {
     const answer = await verify({ response: await walletAnswer(await nonce()) });
     expect(answer.status).toBe(200);
@@ -115,6 +138,9 @@ describe('the Better Auth plugin', () => {
     const session = await auth.api.getSession({ headers: new Headers({ cookie: cookieOf(answer) }) });
     expect(session?.user).toMatchObject({ id: body.user.id, atSign: '@alice🛠', name: 'Alice', email: 'alice@example.com', emailVerified: false });
     expect(db.account).toContainEqual(expect.objectContaining({ userId: body.user.id, providerId: 'atsign', accountId: '@alice🛠' }));
+    const me = await fetch(`${ORIGIN}/api/me`, { headers: { cookie: cookieOf(answer) } });
+    expect(await me.json()).toEqual({ id: body.user.id, atSign: '@alice🛠', name: 'Alice', email: 'alice@example.com' });
+    expect((await fetch(`${ORIGIN}/api/me`)).status).toBe(401);
 
     // Again: the same user, a new session.
     const again = await verify({ response: await walletAnswer(await nonce()) });
@@ -188,13 +214,7 @@ describe('the Better Auth plugin', () => {
     expect(signedIn).toMatchObject({ atSign: '@alice🛠', created: false });
 
     const nonces = createMemoryNonceStore();
-    const own = betterAuth({
-      baseURL: ORIGIN,
-      secret: 'a-test-secret-of-at-least-32-characters',
-      database: memoryAdapter(db),
-      telemetry: { enabled: false },
-      plugins: [atSign({ origin: ORIGIN, nonces, verify: { root: atPlatform.root, ca: atPlatform.ca }, now: () => clock })],
-    });
+    const { auth: own } = createApp({ origin: ORIGIN, atPlatform: { root: atPlatform.root, ca: atPlatform.ca }, db, nonces, now: () => clock });
     const rows = db.verification.length;
     const mine = await own.api.atSignNonce();
     expect(db.verification.length).toBe(rows);
@@ -210,8 +230,8 @@ describe('the Better Auth plugin', () => {
     const authClient = createAuthClient({
       baseURL: ORIGIN,
       plugins: [atSignClient()],
-      // A browser sends Origin itself; here the client's fetch goes straight to the handler.
-      fetchOptions: { customFetchImpl: (input, init) => auth.handler(new Request(input, { ...init, headers: { ...Object.fromEntries(new Headers(init?.headers)), origin: ORIGIN } })) },
+      // A browser sends Origin itself; Node's fetch does not.
+      fetchOptions: { customFetchImpl: (input, init) => fetch(new Request(input, { ...init, headers: { ...Object.fromEntries(new Headers(init?.headers)), origin: ORIGIN } })) },
     });
     const { data: issued } = await authClient.atsign.nonce();
     expect(issued?.nonce).toMatch(/^[A-Za-z0-9]{16,64}$/);

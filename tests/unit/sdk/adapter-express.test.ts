@@ -1,20 +1,23 @@
-// The Express/Connect adapter as a site mounts it: a nonce route, a verify
-// route and an onSignIn hook, in a real Express app over HTTP, with sign-ins
-// signed for real (Alice's .atKeys and a wallet key bound to them, the profile
-// signed as the wallet signs it) and confirmed on a local atPlatform. Each
-// refusal a site must make is made: replay, another domain, a changed
-// profile, an expired nonce, a foreign page.
+// The Express/Connect adapter as a site mounts it: examples/express/server.mjs
+// (atSignSignIn's nonce and verify routes, an onSignIn hook that starts a
+// cookie session, a "who am I" route) in a real Express app over HTTP, with
+// sign-ins signed for real (Alice's .atKeys and a wallet key bound to them,
+// the profile signed as the wallet signs it) and confirmed on a local
+// atPlatform. Each refusal a site must make is made: replay, another domain,
+// a changed profile, an expired nonce, a foreign page.
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bindSigningKey, generateSigningKey, readAtKeys, signEd25519, type KeyBinding, type SigningKey } from '@/src/keys';
-import { buildSignInMessage, profileStatement, type SignInResponse, type VerifiedSignIn } from '@/packages/sdk/src';
-import { atSignSignIn, createMemoryNonceStore, DEFAULT_NONCE_TTL_MS } from '@/packages/sdk/src/node';
+import { buildSignInMessage, profileStatement, type SignInResponse } from '@/packages/sdk/src';
+import { createMemoryNonceStore, DEFAULT_NONCE_TTL_MS } from '@/packages/sdk/src/node';
+import { createApp, type Session } from '../../../examples/express/server.mjs';
 import { startLocalAtPlatform, type LocalAtPlatform } from '../../../testing/atplatform/index.mjs';
 
 const ATKEYS = path.resolve(process.cwd(), 'tests/fixtures/atkeys/@alice🛠.atKeys');
+const EXAMPLE = path.resolve(process.cwd(), 'examples/express/server.mjs');
 const PROFILE = { name: 'Alice', email: 'alice@example.com' };
 
 let atPlatform: LocalAtPlatform;
@@ -23,7 +26,7 @@ let binding: KeyBinding;
 let close: () => Promise<void>;
 let origin = '';
 let clock = Date.now();
-const signedIn: VerifiedSignIn[] = [];
+const sessions = new Map<string, Session>();
 
 beforeAll(async () => {
   atPlatform = await startLocalAtPlatform({ atKeys: [ATKEYS] });
@@ -34,21 +37,11 @@ beforeAll(async () => {
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  // What a site writes: the adapter, its hook, two routes (one behind Express's own JSON parser).
-  const signIn = atSignSignIn({
-    origin,
-    nonces: createMemoryNonceStore(),
-    verify: { root: atPlatform.root, ca: atPlatform.ca },
-    now: () => clock,
-    onSignIn: (who, _req, res) => {
-      signedIn.push(who);
-      res.setHeader('Set-Cookie', 'session=made-by-the-site; HttpOnly; SameSite=Strict');
-      return { atSign: who.atSign, name: who.profile.name ?? null };
-    },
-  });
-  app.get('/api/nonce', signIn.nonce);
-  app.post('/api/verify', signIn.verify);
-  app.post('/parsed/verify', express.json({ limit: '300kb' }), signIn.verify);
+  // The example as it runs, with the test's atPlatform and clock; mounted
+  // again behind Express's own JSON parser, whose body the adapter takes.
+  const site = createApp({ origin, atPlatform: { root: atPlatform.root, ca: atPlatform.ca }, nonces: createMemoryNonceStore(), sessions, now: () => clock });
+  app.use('/parsed', express.json({ limit: '300kb' }), site);
+  app.use(site);
   close = () =>
     new Promise((resolve) => {
       server.close(() => resolve());
@@ -95,15 +88,50 @@ function post(route: string, body: unknown, from = origin) {
   });
 }
 
-describe('the Express adapter', () => {
-  it('signs in: the hook gets the verified atSign and signed profile, and its answer is the reply', async () => {
-    for (const route of ['/api/verify', '/parsed/verify']) {
+/** The session cookie a response set, as a Cookie header. */
+function cookieOf(answer: Response): string {
+  return answer.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0]!)
+    .join('; ');
+}
+
+/** The lines of the first code block in docs/sdk.md's section `heading`. */
+function docsExample(heading: string): string[] {
+  const docs = readFileSync(path.resolve(process.cwd(), 'docs/sdk.md'), 'utf8');
+  const section = docs.slice(docs.indexOf(`\n## ${heading}\n`));
+  const lines = /```\w*\n([\s\S]*?)```/.exec(section)![1]!.split('\n').filter((line) => line.trim() !== '');
+  // Not some other, shorter block.
+  expect(lines.length).toBeGreaterThan(20);
+  return lines;
+}
+
+describe('the Express adapter (examples/express/server.mjs)', () => {
+  it('is the code docs/sdk.md shows: each line of its example is in the file, in order', () => {
+    const file = readFileSync(EXAMPLE, 'utf8').split('\n');
+    let at = 0;
+    for (const line of docsExample('The server: Express, Connect or plain Node')) {
+      // `// …` marks what the docs leave out.
+      if (line.trim().startsWith('// …')) continue;
+      const found = file.indexOf(line, at);
+      expect(found, line).toBeGreaterThanOrEqual(0);
+      at = found + 1;
+    }
+  });
+
+  it('signs in: the hook starts a session with the verified atSign and signed profile, and its answer is the reply', async () => {
+    for (const route of ['/api/verify', '/parsed/api/verify']) {
       const answer = await post(route, { response: await walletAnswer(await nonce()) });
       expect(answer.status).toBe(200);
       expect(await answer.json()).toEqual({ atSign: '@alice🛠', name: 'Alice' });
-      expect(answer.headers.get('set-cookie')).toContain('session=made-by-the-site');
-      expect(signedIn.at(-1)).toMatchObject({ atSign: '@alice🛠', keySource: 'atServer', profile: PROFILE });
+      expect(answer.headers.get('set-cookie')).toMatch(/^session=[\w-]{43}; HttpOnly; SameSite=Strict; Path=\/$/);
+      const me = await fetch(`${origin}/api/me`, { headers: { cookie: cookieOf(answer) } });
+      expect(me.status).toBe(200);
+      expect(await me.json()).toEqual({ atSign: '@alice🛠', keySource: 'atServer', profile: PROFILE });
     }
+    const stranger = await fetch(`${origin}/api/me`, { headers: { cookie: 'session=made-up' } });
+    expect(stranger.status).toBe(401);
+    expect(await stranger.json()).toMatchObject({ error: 'NOT_SIGNED_IN' });
   });
 
   it('refuses the same answer twice: the nonce is spent', async () => {
@@ -112,6 +140,7 @@ describe('the Express adapter', () => {
     const again = await post('/api/verify', { response });
     expect(again.status).toBe(401);
     expect(await again.json()).toMatchObject({ error: 'NONCE_MISMATCH' });
+    expect(again.headers.get('set-cookie')).toBeNull();
   });
 
   it('refuses an answer written for another domain, even for a nonce it issued', async () => {
@@ -140,8 +169,8 @@ describe('the Express adapter', () => {
     }
   });
 
-  it('refuses a post from another origin, a body that is not the answer, and one too large, calling no hook', async () => {
-    const before = signedIn.length;
+  it('refuses a post from another origin, a body that is not the answer, and one too large, starting no session', async () => {
+    const before = sessions.size;
     const foreign = await post('/api/verify', { response: await walletAnswer(await nonce()) }, 'https://evil.example');
     expect(foreign.status).toBe(403);
     expect(await foreign.json()).toMatchObject({ error: 'FORBIDDEN_ORIGIN' });
@@ -149,6 +178,6 @@ describe('the Express adapter', () => {
     const text = await fetch(`${origin}/api/verify`, { method: 'POST', headers: { Origin: origin, 'Content-Type': 'text/plain' }, body: '{}' });
     expect(text.status).toBe(415);
     expect((await post('/api/verify', { response: { message: 'x'.repeat(300 * 1024) } })).status).toBe(413);
-    expect(signedIn.length).toBe(before);
+    expect(sessions.size).toBe(before);
   });
 });

@@ -1,10 +1,11 @@
-// The Passport strategy as docs/sdk.md shows it: AtSignStrategy registered
-// with passport.use, its nonce route, and passport.authenticate('atsign') on
-// the verify route (with a custom callback that answers { error } as the
-// button reads it, and in its plain form). Sign-ins are signed for real
-// (Alice's .atKeys, a bound wallet key, the profile signed as the wallet
-// signs it) and confirmed on a local atPlatform; replay, another domain, a
-// changed profile and an expired nonce are refused.
+// The Passport strategy as a site mounts it: examples/passport/server.mjs
+// (AtSignStrategy on its own Passport, its nonce route, and
+// passport.authenticate('atsign') on the verify route with a custom callback
+// that answers { error } as the button reads it and starts a cookie session),
+// in Express over HTTP; and Passport's plain form beside it. Sign-ins are
+// signed for real (Alice's .atKeys, a bound wallet key, the profile signed as
+// the wallet signs it) and confirmed on a local atPlatform; replay, another
+// domain, a changed profile and an expired nonce are refused.
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -13,17 +14,13 @@ import passport from 'passport';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bindSigningKey, generateSigningKey, readAtKeys, signEd25519, type KeyBinding, type SigningKey } from '@/src/keys';
 import { buildSignInMessage, profileStatement, type SignInResponse, type VerifiedSignIn } from '@/packages/sdk/src';
-import { AtSignStrategy, createMemoryNonceStore, DEFAULT_NONCE_TTL_MS, type AtSignFailure } from '@/packages/sdk/src/node';
+import { AtSignStrategy, createMemoryNonceStore, DEFAULT_NONCE_TTL_MS } from '@/packages/sdk/src/node';
+import { createApp, type User } from '../../../examples/passport/server.mjs';
 import { startLocalAtPlatform, type LocalAtPlatform } from '../../../testing/atplatform/index.mjs';
 
 const ATKEYS = path.resolve(process.cwd(), 'tests/fixtures/atkeys/@alice🛠.atKeys');
+const EXAMPLE = path.resolve(process.cwd(), 'examples/passport/server.mjs');
 const PROFILE = { name: 'Alice', email: 'alice@example.com' };
-
-interface User {
-  id: number;
-  atSign: string;
-  name: string | null;
-}
 
 let atPlatform: LocalAtPlatform;
 let key: SigningKey;
@@ -32,7 +29,8 @@ let close: () => Promise<void>;
 let origin = '';
 let clock = Date.now();
 const users = new Map<string, User>();
-const verified: VerifiedSignIn[] = [];
+const sessions = new Map<string, string>();
+const plainSignIns: VerifiedSignIn[] = [];
 
 beforeAll(async () => {
   atPlatform = await startLocalAtPlatform({ atKeys: [ATKEYS] });
@@ -44,32 +42,19 @@ beforeAll(async () => {
   await new Promise((resolve) => server.once('listening', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  // What docs/sdk.md shows a site writing.
-  const atSign = new AtSignStrategy<User>(
-    { origin, nonces: createMemoryNonceStore(), verify: { root: atPlatform.root, ca: atPlatform.ca }, now: () => clock },
-    (signIn, done) => {
-      verified.push(signIn);
-      let user = users.get(signIn.atSign);
-      if (!user) {
-        user = { id: users.size + 1, atSign: signIn.atSign, name: signIn.profile.name ?? null };
-        users.set(signIn.atSign, user);
-      }
-      done(null, user);
-    },
-  );
-  passport.use(atSign);
-  app.get('/api/nonce', atSign.nonce);
-  app.post('/api/verify', express.json({ limit: '300kb' }), (req, res, next) => {
-    passport.authenticate('atsign', { session: false }, (error: unknown, user: User | false, info?: AtSignFailure, status?: number) => {
-      if (error) return next(error);
-      if (!user) return res.status(status ?? 401).json({ error: info?.code, message: info?.message });
-      res.json({ atSign: user.atSign, name: user.name });
-    })(req, res, next);
+  // The example as it runs, with the test's atPlatform and clock.
+  const nonces = createMemoryNonceStore();
+  const options = { origin, nonces, verify: { root: atPlatform.root, ca: atPlatform.ca }, now: () => clock };
+  // The plain form, which the example does not use (Passport answers refusals
+  // with no { error } for the button): the user on req.user. Same nonces.
+  const plain = new AtSignStrategy(options, (signIn, done) => {
+    plainSignIns.push(signIn);
+    done(null, { atSign: signIn.atSign });
   });
-  // The plain form: Passport answers refusals itself, and puts the user on req.
-  app.post('/plain/verify', express.json({ limit: '300kb' }), passport.authenticate('atsign', { session: false }), (req, res) => {
-    res.json({ atSign: (req.user as User).atSign });
+  app.post('/plain/verify', express.json({ limit: '300kb' }), passport.authenticate(plain, { session: false }), (req, res) => {
+    res.json({ atSign: (req.user as { atSign: string }).atSign });
   });
+  app.use(createApp({ origin, atPlatform: { root: atPlatform.root, ca: atPlatform.ca }, users, nonces, sessions, now: () => clock }));
   close = () =>
     new Promise((resolve) => {
       server.close(() => resolve());
@@ -77,7 +62,6 @@ beforeAll(async () => {
     });
 }, 30_000);
 afterAll(async () => {
-  passport.unuse('atsign');
   await close?.();
   await atPlatform?.stop();
 });
@@ -117,7 +101,37 @@ function post(route: string, body: unknown, from = origin) {
   });
 }
 
-describe('the Passport strategy', () => {
+/** The session cookie a response set, as a Cookie header. */
+function cookieOf(answer: Response): string {
+  return answer.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0]!)
+    .join('; ');
+}
+
+/** The lines of the first code block in docs/sdk.md's section `heading`. */
+function docsExample(heading: string): string[] {
+  const docs = readFileSync(path.resolve(process.cwd(), 'docs/sdk.md'), 'utf8');
+  const section = docs.slice(docs.indexOf(`\n## ${heading}\n`));
+  const lines = /```\w*\n([\s\S]*?)```/.exec(section)![1]!.split('\n').filter((line) => line.trim() !== '');
+  // Not some other, shorter block.
+  expect(lines.length).toBeGreaterThan(20);
+  return lines;
+}
+
+describe('the Passport strategy (examples/passport/server.mjs)', () => {
+  it('is the code docs/sdk.md shows: each line of its example is in the file, in order', () => {
+    const file = readFileSync(EXAMPLE, 'utf8').split('\n');
+    let at = 0;
+    for (const line of docsExample('The server: Passport')) {
+      // `// …` marks what the docs leave out.
+      if (line.trim().startsWith('// …')) continue;
+      const found = file.indexOf(line, at);
+      expect(found, line).toBeGreaterThanOrEqual(0);
+      at = found + 1;
+    }
+  });
+
   it('is a strategy Passport takes: named atsign, with authenticate', () => {
     const strategy = new AtSignStrategy({ origin: 'https://example.com' }, (_signIn, done) => done(null, false));
     expect(strategy.name).toBe('atsign');
@@ -125,16 +139,25 @@ describe('the Passport strategy', () => {
     expect(() => new AtSignStrategy({ origin: 'https://example.com/path' }, (_s, done) => done(null, false))).toThrow(TypeError);
   });
 
-  it('signs in: the verify callback gets the verified atSign and signed profile, and its user is the result', async () => {
+  it('signs in: the verify callback makes the user from the verified atSign and signed profile, and a session opens it', async () => {
     const answer = await post('/api/verify', { response: await walletAnswer(await nonce()) });
     expect(answer.status).toBe(200);
     expect(await answer.json()).toEqual({ atSign: '@alice🛠', name: 'Alice' });
-    expect(verified.at(-1)).toMatchObject({ atSign: '@alice🛠', keySource: 'atServer', profile: PROFILE });
+    expect(answer.headers.get('set-cookie')).toMatch(/^session=[\w-]{43}; Path=\/; HttpOnly; SameSite=Strict$/);
+    const me = await fetch(`${origin}/api/me`, { headers: { cookie: cookieOf(answer) } });
+    expect(await me.json()).toEqual({ id: 1, atSign: '@alice🛠', name: 'Alice' });
+    const stranger = await fetch(`${origin}/api/me`, { headers: { cookie: 'session=made-up' } });
+    expect(stranger.status).toBe(401);
+    expect(await stranger.json()).toMatchObject({ error: 'NOT_SIGNED_IN' });
+
+    // Again: the same user.
+    expect((await post('/api/verify', { response: await walletAnswer(await nonce()) })).status).toBe(200);
+    expect(users.size).toBe(1);
 
     const plain = await post('/plain/verify', { response: await walletAnswer(await nonce()) });
     expect(plain.status).toBe(200);
     expect(await plain.json()).toEqual({ atSign: '@alice🛠' });
-    expect(users.size).toBe(1);
+    expect(plainSignIns.at(-1)).toMatchObject({ atSign: '@alice🛠', keySource: 'atServer', profile: PROFILE });
   });
 
   it('refuses the same answer twice: the nonce is spent', async () => {
@@ -172,15 +195,15 @@ describe('the Passport strategy', () => {
     }
   });
 
-  it('refuses a post from another origin and a body that is not the answer, calling no verify callback', async () => {
-    const before = verified.length;
+  it('refuses a post from another origin and a body that is not the answer, making no user and no session', async () => {
+    const before = { users: users.size, sessions: sessions.size };
     const foreign = await post('/api/verify', { response: await walletAnswer(await nonce()) }, 'https://evil.example');
     expect(foreign.status).toBe(403);
     expect(await foreign.json()).toMatchObject({ error: 'FORBIDDEN_ORIGIN' });
     const notJson = await fetch(`${origin}/api/verify`, { method: 'POST', headers: { Origin: origin, 'Content-Type': 'text/plain' }, body: '{}' });
     expect(notJson.status).toBe(400);
     expect((await post('/api/verify', { profile: PROFILE })).status).toBe(400);
-    expect(verified.length).toBe(before);
+    expect({ users: users.size, sessions: sessions.size }).toEqual(before);
   });
 
   it('hands the verify callback’s errors to Passport, and says no when it gives no user', async () => {
