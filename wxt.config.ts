@@ -8,7 +8,9 @@ import { build, parseAst, type Rolldown } from 'vite';
 
 // The extension's own pages run only their own scripts, load no plugins, and
 // may not be framed by anything — the approval window least of all.
-const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'; frame-ancestors 'none'";
+// Pictures come only from the extension or a data: URL: an image from
+// anywhere else would tell its server that a wallet window was opened.
+const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'; img-src 'self' data:; frame-ancestors 'none'";
 
 // The page-world provider is built here, not as a WXT entrypoint: WXT's
 // content-script wrapper (a logger, an async main) added ~190 B gzip to a
