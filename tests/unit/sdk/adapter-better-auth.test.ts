@@ -13,11 +13,12 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createAuthClient } from 'better-auth/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bindSigningKey, generateSigningKey, readAtKeys, signEd25519, type KeyBinding, type SigningKey } from '@/src/keys';
-import { buildSignInMessage, profileStatement, type SignInResponse } from '@/packages/sdk/src';
+import { bindSigningKey, generateSigningKey, readAtKeys, type KeyBinding, type SigningKey } from '@/src/keys';
+import type { SignInResponse } from '@/packages/sdk/src';
 import { createMemoryNonceStore, DEFAULT_NONCE_TTL_MS } from '@/packages/sdk/src/node';
 import { atSignClient } from '@/packages/sdk/src/better-auth/client';
 import { createApp } from '../../../examples/better-auth/server.mjs';
+import { cookieOf, expectDocsShow, postJson, signedAnswer } from './adapter-support';
 import { startLocalAtPlatform, type LocalAtPlatform } from '../../../testing/atplatform/index.mjs';
 
 const ATKEYS = {
@@ -67,64 +68,18 @@ async function nonce(): Promise<string> {
 }
 
 /** The wallet's answer for `forNonce`, written for `site` (this one unless told), with `profile` signed along. */
-async function walletAnswer(forNonce: string, { site = ORIGIN, who = '@alice🛠' as Who, profile = PROFILE as Record<string, string> } = {}): Promise<SignInResponse> {
-  const { key, binding } = wallets[who];
-  const message = buildSignInMessage({
-    domain: new URL(site).host,
-    atSign: who,
-    statement: 'Sign in to Example.',
-    uri: site,
-    nonce: forNonce,
-    issuedAt: new Date(clock).toISOString(),
-    expirationTime: new Date(clock + 10 * 60_000).toISOString(),
-  });
-  return {
-    message,
-    signature: await signEd25519(key.seed, message),
-    publicKey: key.publicKey,
-    keyBinding: binding,
-    profile,
-    profileSignature: await signEd25519(key.seed, await profileStatement(message, profile)),
-  };
-}
+const walletAnswer = (
+  forNonce: string,
+  { site = ORIGIN, who = '@alice🛠' as Who, profile = PROFILE as Record<string, string> } = {},
+): Promise<SignInResponse> => signedAnswer({ atSign: who, ...wallets[who] }, { nonce: forNonce, site, now: clock, profile });
 
-function verify(body: unknown, from = ORIGIN): Promise<Response> {
-  return fetch(`${ORIGIN}/api/auth/atsign/verify`, {
-    method: 'POST',
-    headers: { Origin: from, 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-}
+const verify = (body: unknown, from = ORIGIN): Promise<Response> => postJson(`${ORIGIN}/api/auth/atsign/verify`, body, from);
 
-/** The session cookie a response set, as a Cookie header. */
-function cookieOf(answer: Response): string {
-  return answer.headers
-    .getSetCookie()
-    .map((line) => line.split(';')[0]!)
-    .join('; ');
-}
 
-/** The lines of the first code block in docs/sdk.md's section `heading`. */
-function docsExample(heading: string): string[] {
-  const docs = readFileSync(path.resolve(process.cwd(), 'docs/sdk.md'), 'utf8');
-  const section = docs.slice(docs.indexOf(`\n## ${heading}\n`));
-  const lines = /```\w*\n([\s\S]*?)```/.exec(section)![1]!.split('\n').filter((line) => line.trim() !== '');
-  // Not some other, shorter block.
-  expect(lines.length).toBeGreaterThan(20);
-  return lines;
-}
 
 describe('the Better Auth plugin (examples/better-auth/server.mjs)', () => {
   it('is the code docs/sdk.md shows: each line of its example is in the file, in order', () => {
-    const file = readFileSync(EXAMPLE, 'utf8').split('\n');
-    let at = 0;
-    for (const line of docsExample('The server: Better Auth')) {
-      // `// …` marks what the docs leave out.
-      if (line.trim().startsWith('// …')) continue;
-      const found = file.indexOf(line, at);
-      expect(found, line).toBeGreaterThanOrEqual(0);
-      at = found + 1;
-    }
+    expectDocsShow('The server: Better Auth', EXAMPLE);
   });
 
   it('signs in: makes the user by atSign from the signed profile, and a session its cookie opens', async () => {

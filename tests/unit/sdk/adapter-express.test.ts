@@ -10,10 +10,11 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bindSigningKey, generateSigningKey, readAtKeys, signEd25519, type KeyBinding, type SigningKey } from '@/src/keys';
-import { buildSignInMessage, profileStatement, type SignInResponse } from '@/packages/sdk/src';
+import { bindSigningKey, generateSigningKey, readAtKeys, type KeyBinding, type SigningKey } from '@/src/keys';
+import type { SignInResponse } from '@/packages/sdk/src';
 import { createMemoryNonceStore, DEFAULT_NONCE_TTL_MS } from '@/packages/sdk/src/node';
 import { createApp, type Session } from '../../../examples/express/server.mjs';
+import { cookieOf, expectDocsShow, postJson, signedAnswer } from './adapter-support';
 import { startLocalAtPlatform, type LocalAtPlatform } from '../../../testing/atplatform/index.mjs';
 
 const ATKEYS = path.resolve(process.cwd(), 'tests/fixtures/atkeys/@alice🛠.atKeys');
@@ -60,63 +61,16 @@ async function nonce(): Promise<string> {
 }
 
 /** The wallet's answer for `forNonce`, written for `site` (this one unless told), with PROFILE signed along. */
-async function walletAnswer(forNonce: string, site = origin): Promise<SignInResponse> {
-  const message = buildSignInMessage({
-    domain: new URL(site).host,
-    atSign: '@alice🛠',
-    statement: 'Sign in to Example.',
-    uri: site,
-    nonce: forNonce,
-    issuedAt: new Date(clock).toISOString(),
-    expirationTime: new Date(clock + 10 * 60_000).toISOString(),
-  });
-  return {
-    message,
-    signature: await signEd25519(key.seed, message),
-    publicKey: key.publicKey,
-    keyBinding: binding,
-    profile: PROFILE,
-    profileSignature: await signEd25519(key.seed, await profileStatement(message, PROFILE)),
-  };
-}
+const walletAnswer = (forNonce: string, site = origin): Promise<SignInResponse> =>
+  signedAnswer({ atSign: '@alice🛠', key, binding }, { nonce: forNonce, site, now: clock, profile: PROFILE });
 
-function post(route: string, body: unknown, from = origin) {
-  return fetch(`${origin}${route}`, {
-    method: 'POST',
-    headers: { Origin: from, 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-}
+const post = (route: string, body: unknown, from = origin) => postJson(`${origin}${route}`, body, from);
 
-/** The session cookie a response set, as a Cookie header. */
-function cookieOf(answer: Response): string {
-  return answer.headers
-    .getSetCookie()
-    .map((line) => line.split(';')[0]!)
-    .join('; ');
-}
 
-/** The lines of the first code block in docs/sdk.md's section `heading`. */
-function docsExample(heading: string): string[] {
-  const docs = readFileSync(path.resolve(process.cwd(), 'docs/sdk.md'), 'utf8');
-  const section = docs.slice(docs.indexOf(`\n## ${heading}\n`));
-  const lines = /```\w*\n([\s\S]*?)```/.exec(section)![1]!.split('\n').filter((line) => line.trim() !== '');
-  // Not some other, shorter block.
-  expect(lines.length).toBeGreaterThan(20);
-  return lines;
-}
 
 describe('the Express adapter (examples/express/server.mjs)', () => {
   it('is the code docs/sdk.md shows: each line of its example is in the file, in order', () => {
-    const file = readFileSync(EXAMPLE, 'utf8').split('\n');
-    let at = 0;
-    for (const line of docsExample('The server: Express, Connect or plain Node')) {
-      // `// …` marks what the docs leave out.
-      if (line.trim().startsWith('// …')) continue;
-      const found = file.indexOf(line, at);
-      expect(found, line).toBeGreaterThanOrEqual(0);
-      at = found + 1;
-    }
+    expectDocsShow('The server: Express, Connect or plain Node', EXAMPLE);
   });
 
   it('signs in: the hook starts a session with the verified atSign and signed profile, and its answer is the reply', async () => {
