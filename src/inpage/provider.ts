@@ -68,29 +68,26 @@ export const installProvider = (win: Window): void => {
 
   // The announced uuid, and the prefix of request ids (so two providers in one
   // window, an add-on updated under an open page, never take each other's
-  // replies). A version 4 UUID, made here: crypto.randomUUID exists only on
-  // secure pages, and the wallet also serves http: sites. Math.random is
-  // enough, as it tells providers apart and guards nothing (the page sees
-  // it). Made on first use, to keep the provider's start — paid by every
-  // page — small. In the template each 0 and 1 becomes a random hex digit and
-  // the 8 one of 8–b (the variant); the 4 is the version.
-  const pageUuid = () =>
-    (uuid ??= '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) =>
-      (+c ^ ((Math.random() * 16) & (15 >> +c / 4))).toString(16),
-    ));
+  // replies). A version 4 UUID: crypto.randomUUID exists only on secure pages,
+  // and the wallet also serves http: sites, so it is the one the browser puts
+  // in a blob: URL (random, version 4, in Chromium and Firefox alike); the
+  // empty blob stays registered until the page goes. It tells providers apart
+  // and guards nothing (the page sees it). Made on first use, to keep the
+  // provider's start — paid by every page — small.
+  const pageUuid = () => (uuid ??= URL.createObjectURL(new Blob()).slice(-36));
   const post = (message: object) => win.postMessage({ ns: NS, ...message }, origin);
-  const finish = (answer: Answer) => {
-    const entry = pending.get(answer.id!);
+  /** Settles request `id`: with `result`, or as an error when `error` is given. */
+  const finish = (id: string, error?: Answer['error'], result?: unknown) => {
+    const entry = pending.get(id);
     if (entry) {
-      pending.delete(answer.id!);
+      pending.delete(id);
       clearTimeout(entry[2]);
-      const error = answer.error;
-      if (answer.ok) entry[0](answer.result);
-      else entry[1](Object.assign(Error(String(error?.message)), { code: Number(error?.code ?? -32603) }));
+      if (error) entry[1](Object.assign(Error(String(error.message)), { code: Number(error.code ?? -32603) }));
+      else entry[0](result);
     }
   };
   const startClock = (entry: Pending, id: string) =>
-    (entry[2] ??= setTimeout(() => finish({ id, error: { message: 'The wallet could not be reached' } }), REQUEST_TIMEOUT_MS));
+    (entry[2] ??= setTimeout(() => finish(id, { message: 'The wallet could not be reached' }), REQUEST_TIMEOUT_MS));
   // The relay starts only after DOMContentLoaded: so do the clocks of requests made before.
   win.addEventListener('DOMContentLoaded', () => pending.forEach(startClock));
   const toRelay = (message: object) => {
@@ -115,7 +112,7 @@ export const installProvider = (win: Window): void => {
         waiting = 0;
       }
     } else if (d.kind === 'response') {
-      finish(d);
+      finish(d.id!, d.ok ? undefined : (d.error ?? {}), d.result);
     } else if (d.kind === 'event') {
       // Each listener on its own microtask: one that throws cannot stop the rest.
       listeners.get(d.name!)?.forEach((fn) => queueMicrotask(() => fn(d.data)));
@@ -140,7 +137,7 @@ export const installProvider = (win: Window): void => {
           // (`?.`: the unit tests' stand-in windows have no document.)
           if (win.document?.readyState !== 'loading') startClock(entry, id);
         } catch {
-          finish({ id, error: { code: -32602, message: 'params must be plain JSON data' } });
+          finish(id, { code: -32602, message: 'params must be plain JSON data' });
         }
       }),
     on(name: string, fn: Listener) {

@@ -33,7 +33,7 @@ describe.each(browserNames)('%s: the message path', (browserName) => {
     const [first, ...rest] = await page.announcements();
     expect(rest).toEqual([]);
     expect(first!.info).toMatchObject({ name: 'atSign Wallet', rdns: 'org.atsign-wallet' });
-    expect(first!.info.uuid).toMatch(/^[0-9a-f-]{36}$/);
+    expect(first!.info.uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(first!.info.icon).toMatch(/^data:image\/svg\+xml,/);
     expect(first!.frozen).toBe(true);
     expect(first!.methods).toEqual(['isAtSignWallet', 'on', 'removeListener', 'request']);
