@@ -4,7 +4,7 @@
 // sign-ins on that atPlatform, or on the one ATSIGN_ROOT names — and say how
 // to load the extension. Ctrl-C stops everything.
 import { spawn } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +33,32 @@ function buildExtension(browser) {
   });
 }
 
+/**
+ * The atPlatform ATSIGN_ROOT names ("root.atsign.org:64", or a private one
+ * whose certificate authority ATSIGN_ROOT_CA gives as a PEM file), or null
+ * for the local one.
+ */
+function namedAtPlatform() {
+  const named = process.env.ATSIGN_ROOT;
+  const caFile = process.env.ATSIGN_ROOT_CA;
+  if (caFile !== undefined && named === undefined) fail('ATSIGN_ROOT_CA is the certificate authority of the root ATSIGN_ROOT names: set both, or neither.');
+  if (named === undefined) return null;
+  if (!/^[^\s:/@]+:\d{1,5}$/.test(named)) fail(`ATSIGN_ROOT must be a root as host:port, e.g. root.atsign.org:64, got "${named}".`);
+  if (caFile === undefined) return { root: named };
+  let ca;
+  try {
+    ca = readFileSync(caFile, 'utf8');
+  } catch (error) {
+    fail(`ATSIGN_ROOT_CA names a file that cannot be read (${error.code ?? error.message}): ${caFile}`);
+  }
+  if (!ca.includes('-----BEGIN CERTIFICATE-----')) fail(`ATSIGN_ROOT_CA must be a PEM certificate file; ${caFile} holds none.`);
+  return { root: named, ca };
+}
+// What people set is checked before the slow builds, so a typo costs no wait.
+const named = namedAtPlatform();
+const port = Number(process.env.PORT ?? 5173);
+if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT must be a port number, got "${process.env.PORT}".`);
+
 console.log('\n▶ Building the SDK (@atsign-wallet/sdk)…');
 await buildSdk().catch((error) => fail(`The SDK build failed: ${error.message}`));
 
@@ -46,13 +72,9 @@ const { startDemoServer } = await import('../demo/server.mjs');
 console.log('\n▶ Building the demo site…');
 const demoRoot = await buildDemo().catch((error) => fail(`The demo build failed: ${error.message}`));
 
-/** The real atPlatform when ATSIGN_ROOT names its root ("root.atsign.org:64"), else a local one. */
+/** The local atPlatform, unless ATSIGN_ROOT named one. */
 async function startAtPlatform() {
-  const named = process.env.ATSIGN_ROOT;
-  if (named !== undefined) {
-    if (!/^[^\s:/@]+:\d{1,5}$/.test(named)) fail(`ATSIGN_ROOT must be a root as host:port, e.g. root.atsign.org:64, got "${named}".`);
-    return { atPlatform: { root: named }, local: null };
-  }
+  if (named) return { atPlatform: named, local: null };
   console.log('\n▶ Starting the local atPlatform…');
   const { startLocalAtPlatform } = await import('../testing/atplatform/index.mjs');
   const dir = path.join(root, 'tests', 'fixtures', 'atkeys');
@@ -62,8 +84,6 @@ async function startAtPlatform() {
 }
 const { atPlatform, local } = await startAtPlatform();
 
-const port = Number(process.env.PORT ?? 5173);
-if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT must be a port number, got "${process.env.PORT}".`);
 const server = await startDemoServer({ port, root: demoRoot, atPlatform }).catch((error) =>
   fail(
     error.code === 'EADDRINUSE'

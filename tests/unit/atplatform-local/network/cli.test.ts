@@ -13,11 +13,21 @@ const ALICE = 'tests/fixtures/atkeys/@alice🛠.atKeys';
 
 const children: ChildProcessWithoutNullStreams[] = [];
 afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const child of children.splice(0)) {
+    if (child.exitCode === null && child.signalCode === null) {
+      // A detached child leads its own process group: end the whole group.
+      if (child.spawnargs[0] === 'npm') process.kill(-child.pid!, 'SIGKILL');
+      else child.kill('SIGKILL');
+    }
+  }
 });
 
-function run(args: string[]) {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: process.cwd() });
+/** Starts the CLI with `args`: itself, or the way the README says, through `npm run -s atplatform --`. */
+function run(args: string[], { viaNpm = false } = {}) {
+  const child = viaNpm
+    ? // Its own process group, to be stopped as a terminal's Ctrl-C stops it: npm leaves its child running when only npm is told.
+      spawn('npm', ['run', '-s', 'atplatform', '--', ...args], { cwd: process.cwd(), detached: true })
+    : spawn(process.execPath, [CLI, ...args], { cwd: process.cwd() });
   children.push(child);
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
@@ -52,6 +62,21 @@ describe('npm run atplatform', () => {
     child.kill('SIGTERM');
     expect((await exited).code).toBe(0);
     await alice.closed;
+    expect(existsSync(started.ca)).toBe(false);
+  }, 60_000);
+
+  it('prints the same first line through `npm run -s atplatform --`, and stops with npm', async () => {
+    const { child, exited, firstLine } = run([ALICE], { viaNpm: true });
+    const started = JSON.parse(await firstLine) as { root: string; ca: string; atServers: Record<string, string> };
+    expect(Object.keys(started.atServers)).toEqual(['@alice🛠']);
+    const root = await openLines(started.root, { ca: readFileSync(started.ca, 'utf8') });
+    await root.read(prompted);
+    root.send('alice🛠\n');
+    expect(await root.read(prompted)).toBe(`${started.atServers['@alice🛠']}\r\n@`);
+    root.close();
+    process.kill(-child.pid!, 'SIGINT');
+    await exited;
+    // The platform took its CA file away as it stopped.
     expect(existsSync(started.ca)).toBe(false);
   }, 60_000);
 
