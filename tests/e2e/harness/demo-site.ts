@@ -1,6 +1,7 @@
 // The demo site as the end-to-end tests use it: built into a folder of its
 // own and served on a free port, confirming sign-ins on the local atPlatform
-// the run started. close() stops the server and removes the build.
+// the run started (or on one a test started for itself). close() stops the
+// server and removes the build.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,10 +15,10 @@ export interface DemoSite {
   close(): Promise<void>;
 }
 
-export async function startDemoSite(): Promise<DemoSite> {
+export async function startDemoSite(atPlatform: { root: string; ca: string } = inject('atPlatform')): Promise<DemoSite> {
   const outDir = await mkdtemp(join(tmpdir(), 'atsign-demo-'));
   try {
-    const server = await startDemoServer({ port: 0, root: await buildDemo({ outDir }), atPlatform: inject('atPlatform') });
+    const server = await startDemoServer({ port: 0, root: await buildDemo({ outDir }), atPlatform });
     return {
       url: server.url,
       origin: server.origin,

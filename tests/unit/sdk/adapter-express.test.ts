@@ -123,6 +123,43 @@ describe('the Express adapter (examples/express/server.mjs)', () => {
     }
   });
 
+  it('answers 503 ATSERVER_UNREACHABLE while the atSign’s atServer is down, starting no session; the nonce is spent all the same', async () => {
+    // A wallet key of its own, so its binding names a signing key no earlier
+    // sign-in confirmed: the site's resolver has nothing cached and must ask
+    // the atServer, which the root still names but which is down.
+    const fresh = await generateSigningKey();
+    const wallet = { atSign: '@alice🛠', key: fresh, binding: await bindSigningKey(await readAtKeys(readFileSync(ATKEYS, 'utf8')), fresh.publicKey) };
+    const answerFor = async (issued: string) => signedAnswer(wallet, { nonce: issued, site: origin, now: clock, profile: PROFILE });
+    const before = sessions.size;
+    const response = await answerFor(await nonce());
+    const alice = atPlatform.atServer('@alice🛠');
+    await alice.stop();
+    try {
+      for (const route of ['/api/verify', '/parsed/api/verify']) {
+        const answer = await post(route, { response: route === '/api/verify' ? response : await answerFor(await nonce()) });
+        expect(answer.status).toBe(503);
+        expect(answer.headers.get('cache-control')).toBe('no-store');
+        expect(await answer.json()).toEqual({ error: 'ATSERVER_UNREACHABLE', message: expect.stringMatching(/^Could not confirm @alice🛠 on the atPlatform \(.+\)\.$/u) });
+        expect(answer.headers.get('set-cookie')).toBeNull();
+      }
+    } finally {
+      await alice.start();
+    }
+    expect(sessions.size).toBe(before);
+
+    // The nonce was spent before the atPlatform was asked: the same answer, sent
+    // again once the atServer is back, is a replay. A new nonce signs in.
+    const again = await post('/api/verify', { response });
+    expect(again.status).toBe(401);
+    expect(await again.json()).toMatchObject({ error: 'NONCE_MISMATCH' });
+    expect(again.headers.get('set-cookie')).toBeNull();
+    expect(sessions.size).toBe(before);
+    const retry = await post('/api/verify', { response: await answerFor(await nonce()) });
+    expect(retry.status).toBe(200);
+    const me = await fetch(`${origin}/api/me`, { headers: { cookie: cookieOf(retry) } });
+    expect(await me.json()).toEqual({ atSign: '@alice🛠', keySource: 'atServer', profile: PROFILE });
+  });
+
   it('refuses a post from another origin, a body that is not the answer, and one too large, starting no session', async () => {
     const before = sessions.size;
     const foreign = await post('/api/verify', { response: await walletAnswer(await nonce()) }, 'https://evil.example');

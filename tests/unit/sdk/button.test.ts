@@ -398,6 +398,38 @@ describe('<atsign-signin-button>', () => {
     expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual(['GET /api/nonce']);
   });
 
+  it('when the site cannot reach the atSign’s atServer (503 ATSERVER_UNREACHABLE): says so in its own words, and a retry starts over with a new nonce', async () => {
+    installWallet();
+    let down = true;
+    const server = installServer(() =>
+      down
+        ? { status: 503, json: { error: 'ATSERVER_UNREACHABLE', message: 'Could not confirm @barbara on the atPlatform (connect ECONNREFUSED 127.0.0.1:1).' } }
+        : { status: 200, json: { atSign: '@barbara', keySource: 'atServer' } },
+    );
+    const el = addButton();
+    const signedIn = record<SignInButtonSuccess>(el, 'atsign-signin');
+    const errors = record<SignInButtonFailure>(el, 'atsign-error');
+
+    buttonIn(el).click();
+    await untilState(el, 'error');
+    const sentence = 'Your atSign’s atServer could not be reached, so this site could not confirm your sign-in. Try again later.';
+    expect(errors).toEqual([{ code: 'ATSERVER_UNREACHABLE', message: sentence }]);
+    expect(signedIn).toEqual([]);
+    expect(el.querySelector('[role="status"]')!.textContent).toBe(sentence);
+    // The server's own message (an address, an errno) is not for the person.
+    expect(visibleText(el)).toBe(`${SIGN_IN_LABEL} ${sentence}`);
+    expect(buttonIn(el).hidden).toBe(false);
+    expect(buttonIn(el).getAttribute('aria-disabled')).toBe('false');
+
+    // The server spent that nonce: trying again asks for a new one.
+    down = false;
+    buttonIn(el).click();
+    await untilState(el, 'signed-in');
+    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual(['GET /api/nonce', 'POST /api/verify', 'GET /api/nonce', 'POST /api/verify']);
+    expect(signedIn).toEqual([{ atSign: '@barbara', profile: {}, server: { atSign: '@barbara', keySource: 'atServer' } }]);
+    expect(errors).toHaveLength(1);
+  });
+
   it.each([
     ['the nonce route fails', { nonce: 500 }, 'NONCE_FAILED'],
     ['the site cannot be reached', { down: true }, 'NETWORK'],
