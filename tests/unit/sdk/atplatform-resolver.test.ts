@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AtClient, type AtConnector } from '@/src/atplatform';
 import { tlsConnector } from '@/src/atplatform/transports/node-tls';
@@ -114,7 +115,8 @@ describe('verifySignIn on the atPlatform (Node, over TLS)', () => {
   });
 
   it('asks again, past its cache, before refusing a signing key it kept from an earlier answer', async () => {
-    const resolver = createAtPlatformResolver(on());
+    // freshMinMs: 0 re-fetches at every fresh question (the bound on how often is tested below).
+    const resolver = createAtPlatformResolver({ ...on(), freshMinMs: 0 });
     const { atKey, value, dataSignature } = alice.binding;
     const other = await makeWallet(aliceKeys);
     // A stale key under this wallet's name is kept by the resolver…
@@ -197,7 +199,17 @@ describe('verifySignIn on the atPlatform (Node, over TLS)', () => {
   });
 
   it('refuses settings that cannot work as the site’s own mistake (TypeError)', () => {
-    for (const bad of [{ root: 'root.atsign.org' }, { root: 'https://root.atsign.org:64' }, { timeoutMs: 0 }, { maxConcurrent: 0 }, { cacheTtlMs: -1 }, { cacheSize: 1.5 }]) {
+    for (const bad of [
+      { root: 'root.atsign.org' },
+      { root: 'https://root.atsign.org:64' },
+      { timeoutMs: 0 },
+      { maxConcurrent: 0 },
+      { cacheTtlMs: -1 },
+      { cacheSize: 1.5 },
+      { deadlineMs: 0 },
+      { notFoundTtlMs: -1 },
+      { freshMinMs: 0.5 },
+    ]) {
       expect(() => createAtPlatformResolver({ ca: platform.ca, ...bad })).toThrow(TypeError);
     }
   });
@@ -208,5 +220,145 @@ describe('verifySignIn on the atPlatform (Node, over TLS)', () => {
     const junk = { ...response, message: response.message.replace('Example', 'Exampl3') };
     await Promise.all(Array.from({ length: 20 }, () => verifySignIn(junk, { ...options, resolver }).catch(() => null)));
     expect(opened).toEqual([]);
+  });
+});
+
+// Past the offline checks, anyone can bind a key of their own to any atSign's
+// name: what such sign-ins may still cost the atPlatform, and how long one
+// verification may take.
+describe('the resolver’s bounds on floods of self-made bindings', () => {
+  const tls = () => tlsConnector({ ca: platform.ca });
+  /** A binding Mallory made for Alice's atSign with her own RSA key (Bob's), each with a new wallet key and key name. */
+  const forgedForAlice = async () => signIn(await makeWallet({ ...bobKeys, atSign: ALICE }));
+
+  it('refuses another encryption key, asking again only once what it kept is freshMinMs old', async () => {
+    const forged = await forgedForAlice();
+    const { connect, opened } = counting(tls());
+    const resolver = createAtPlatformResolver({ root: platform.root, connect });
+    await expectSignInError(verifySignIn(forged, { ...options, resolver }), SignInErrorCode.KEY_MISMATCH, /another encryption public key/);
+    // The second, fresh question was answered from what was kept a moment ago.
+    expect(opened).toEqual([platform.root, platform.atServers[ALICE]]);
+
+    const eager = counting(tls());
+    const asksEachTime = createAtPlatformResolver({ root: platform.root, connect: eager.connect, freshMinMs: 0 });
+    await expectSignInError(verifySignIn(forged, { ...options, resolver: asksEachTime }), SignInErrorCode.KEY_MISMATCH);
+    expect(eager.opened).toEqual([platform.root, platform.atServers[ALICE], platform.root, platform.atServers[ALICE]]);
+  });
+
+  it('confirms an atSign whose keys changed since it kept the old ones, once they are freshMinMs old', async () => {
+    // Alice's atSign is given new keys (Bob's, for the test): a wallet holding them signs in.
+    const renewed = { ...bobKeys, atSign: ALICE };
+    const afterReset = await signIn(await makeWallet(renewed));
+    const { connect, opened } = counting(tls());
+    const resolver = createAtPlatformResolver({ root: platform.root, connect, freshMinMs: 300 });
+    await expect(verifySignIn(response, { ...options, resolver })).resolves.toMatchObject({ keySource: 'atServer' });
+    await publishAsAlice('public:publickey@alice🛠', renewed.encryptionPublicKey, null);
+    try {
+      await expectSignInError(verifySignIn(afterReset, { ...options, resolver }), SignInErrorCode.KEY_MISMATCH, /another encryption public key/);
+      expect(opened).toHaveLength(2);
+      await sleep(350);
+      await expect(verifySignIn(afterReset, { ...options, resolver })).resolves.toMatchObject({ keySource: 'atServer' });
+      expect(opened).toHaveLength(4);
+    } finally {
+      await publishAsAlice('public:publickey@alice🛠', aliceKeys.encryptionPublicKey, null);
+    }
+  });
+
+  it('refuses many bindings with new signing keys for a known atSign after one lookup, at no further cost', async () => {
+    const { connect, opened } = counting(tls());
+    const resolver = createAtPlatformResolver({ root: platform.root, connect });
+    const forged = await Promise.all(Array.from({ length: 30 }, forgedForAlice));
+    expect(new Set(forged.map((f) => f.keyBinding.atKey)).size).toBe(30);
+    await expectSignInError(verifySignIn(forged[0]!, { ...options, resolver }), SignInErrorCode.KEY_MISMATCH);
+    expect(opened).toHaveLength(2);
+    for (const one of forged.slice(1, 10)) await expectSignInError(verifySignIn(one, { ...options, resolver }), SignInErrorCode.KEY_MISMATCH);
+    await Promise.all(forged.slice(10).map((one) => expectSignInError(verifySignIn(one, { ...options, resolver }), SignInErrorCode.KEY_MISMATCH)));
+    expect(opened).toHaveLength(2);
+    // Alice's own wallet, not asked about yet: only her atServer, for its signing key.
+    await expect(verifySignIn(response, { ...options, resolver })).resolves.toMatchObject({ keySource: 'atServer' });
+    expect(opened).toEqual([platform.root, platform.atServers[ALICE], platform.atServers[ALICE]]);
+  });
+
+  it('does not re-fetch for a fresh question an answer younger than freshMinMs, and does after it', async () => {
+    const { connect, opened } = counting(tls());
+    const resolver = createAtPlatformResolver({ root: platform.root, connect, freshMinMs: 400 });
+    const { atKey, value, dataSignature } = alice.binding;
+    const other = await makeWallet(aliceKeys);
+    await publishAsAlice(atKey, other.binding.value, other.binding.dataSignature);
+    try {
+      await expectSignInError(verifySignIn(response, { ...options, resolver }), SignInErrorCode.KEY_MISMATCH, /another wallet signing key/);
+      expect(opened).toHaveLength(2);
+      // The wallet publishes its own key: within freshMinMs the kept answer stands.
+      await publishAsAlice(atKey, value, dataSignature);
+      await expectSignInError(verifySignIn(response, { ...options, resolver }), SignInErrorCode.KEY_MISMATCH, /another wallet signing key/);
+      expect(opened).toHaveLength(2);
+      await sleep(450);
+      await expect(verifySignIn(response, { ...options, resolver })).resolves.toMatchObject({ signingKeyPublished: true });
+      expect(opened).toEqual([platform.root, platform.atServers[ALICE], platform.root, platform.atServers[ALICE]]);
+    } finally {
+      await unpublish(atKey);
+    }
+  });
+
+  it('keeps "not found" for notFoundTtlMs: one root lookup within it, another after it', async () => {
+    const { connect, opened } = counting(tls());
+    const resolver = createAtPlatformResolver({ root: platform.root, connect, notFoundTtlMs: 300 });
+    const nobody = await signIn(await makeWallet({ ...bobKeys, atSign: '@nobodyhere' }), { atSign: '@nobodyhere' });
+    const unknown = () => expectSignInError(verifySignIn(nobody, { ...options, resolver }), SignInErrorCode.ATSIGN_NOT_FOUND, /does not know @nobodyhere/);
+    await unknown();
+    await unknown();
+    expect(opened).toEqual([platform.root]);
+    await sleep(350);
+    await unknown();
+    expect(opened).toEqual([platform.root, platform.root]);
+    // notFoundTtlMs: 0 keeps nothing.
+    const again = counting(tls());
+    const uncached = createAtPlatformResolver({ root: platform.root, connect: again.connect, notFoundTtlMs: 0 });
+    for (let i = 0; i < 2; i++) await expectSignInError(verifySignIn(nobody, { ...options, resolver: uncached }), SignInErrorCode.ATSIGN_NOT_FOUND);
+    expect(again.opened).toEqual([platform.root, platform.root]);
+  });
+
+  it('gives up at deadlineMs on a root that never answers (ATSERVER_UNREACHABLE), sharing one lookup', async () => {
+    const sockets = new Set<import('node:net').Socket>();
+    const silent = createServer((socket) => void sockets.add(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = silent.address() as { port: number };
+      const { connect, opened } = counting(tlsConnector({ ca: platform.ca, timeoutMs: 5_000 }));
+      const resolver = createAtPlatformResolver({ root: `127.0.0.1:${port}`, connect, timeoutMs: 5_000, deadlineMs: 250 });
+      const started = Date.now();
+      const all = await Promise.all(Array.from({ length: 5 }, () => verifySignIn(response, { ...options, resolver }).catch((e: unknown) => e)));
+      const took = Date.now() - started;
+      for (const failure of all) expect(failure).toMatchObject({ code: SignInErrorCode.ATSERVER_UNREACHABLE, message: expect.stringMatching(/within 250 ms/) });
+      expect(took).toBeGreaterThanOrEqual(240);
+      expect(took).toBeLessThan(2_000);
+      expect(opened).toEqual([`127.0.0.1:${port}`]);
+    } finally {
+      // The lookup still under way now fails too, with nobody waiting on it.
+      for (const socket of sockets) socket.destroy();
+      silent.close();
+      await sleep(50);
+    }
+  });
+
+  it('keeps an answer that came after the deadline for the next sign-in', async () => {
+    const { connect, opened } = counting(tls());
+    const slowRoot: AtConnector = async (address) => {
+      if (`${address.host}:${address.port}` === platform.root) await sleep(400);
+      return connect(address);
+    };
+    const resolver = createAtPlatformResolver({ root: platform.root, connect: slowRoot, deadlineMs: 150 });
+    await expectSignInError(verifySignIn(response, { ...options, resolver }), SignInErrorCode.ATSERVER_UNREACHABLE, /within 150 ms/);
+    // Sign-ins meanwhile join the lookup under way (or give up too); once it is done, they are answered from it.
+    let verified: unknown;
+    for (let tries = 0; verified === undefined && tries < 50; tries++) {
+      verified = await verifySignIn(response, { ...options, resolver }).catch(async (error: unknown) => {
+        expect(error).toMatchObject({ code: SignInErrorCode.ATSERVER_UNREACHABLE });
+        await sleep(100);
+        return undefined;
+      });
+    }
+    expect(verified).toMatchObject({ keySource: 'atServer' });
+    expect(opened).toEqual([platform.root, platform.atServers[ALICE]]);
   });
 });

@@ -2,7 +2,7 @@
 // while and no longer, one lookup per atSign however many wait on it, and
 // only so many lookups at once.
 import { describe, expect, it } from 'vitest';
-import { LookupBusyError, LookupCache } from '@/packages/sdk/src/confirm/lookup-cache';
+import { LookupBusyError, LookupCache, LookupLimiter } from '@/packages/sdk/src/confirm/lookup-cache';
 
 function deferred<T>() {
   let resolve!: (value: T) => void;
@@ -108,5 +108,54 @@ describe('LookupCache', () => {
     }
     expect(await Promise.all([...lookups, late])).toEqual(['A', 'B', 'C', 'D', 'E', 'G']);
     expect(most).toBe(2);
+  });
+
+  it('keeps an answer as long as `keep` says (true: the TTL, a number: that long, 0: not at all), and tells its age', async () => {
+    const clock = clockAt(1_000);
+    const cache = new LookupCache<string | null>({ ttlMs: 60_000, maxEntries: 10, maxConcurrent: 2, maxWaiting: 10, now: clock.now });
+    let asked = 0;
+    const load = (value: string | null) => async () => {
+      asked += 1;
+      return value;
+    };
+    const keep = (value: string | null) => (value === null ? 5_000 : true);
+    await cache.get('@nobody', load(null), keep);
+    clock.time += 4_999;
+    expect(cache.age('@nobody')).toBe(4_999);
+    await cache.get('@nobody', load(null), keep);
+    expect(asked).toBe(1);
+    clock.time += 1;
+    expect(cache.age('@nobody')).toBeUndefined();
+    await cache.get('@nobody', load(null), keep);
+    expect(asked).toBe(2);
+    await cache.get('@zero', load('x'), () => 0);
+    expect(cache.age('@zero')).toBeUndefined();
+    cache.set('@alice', 'kept', 10);
+    expect(await cache.get('@alice', load('looked up'))).toBe('kept');
+    clock.time += 10;
+    expect(await cache.get('@alice', load('looked up'))).toBe('looked up');
+    expect(cache.age('@alice')).toBe(0);
+  });
+
+  it('shares one limit among caches given the same limiter', async () => {
+    const limiter = new LookupLimiter({ maxConcurrent: 1, maxWaiting: 1 });
+    const first = new LookupCache<string>({ ttlMs: 60_000, maxEntries: 10, limiter });
+    const second = new LookupCache<number>({ ttlMs: 60_000, maxEntries: 10, limiter });
+    const gate = deferred<string>();
+    let started = 0;
+    const a = first.get('a', () => {
+      started += 1;
+      return gate.promise;
+    });
+    const b = second.get('b', async () => {
+      started += 1;
+      return 2;
+    });
+    await expect(second.get('c', async () => 3)).rejects.toBeInstanceOf(LookupBusyError);
+    await settle();
+    expect(started).toBe(1);
+    gate.resolve('A');
+    expect(await Promise.all([a, b])).toEqual(['A', 2]);
+    expect(started).toBe(2);
   });
 });

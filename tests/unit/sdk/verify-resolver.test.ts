@@ -34,7 +34,7 @@ describe('verifySignIn confirms on the atPlatform', () => {
       keySource: 'atServer',
       signingKeyPublished: false,
     });
-    expect(resolver).toHaveBeenCalledExactlyOnceWith('@alice🛠', { signingAtKey: response.keyBinding.atKey });
+    expect(resolver).toHaveBeenCalledExactlyOnceWith('@alice🛠', { signingAtKey: response.keyBinding.atKey, encryptionPublicKey: response.keyBinding.encryptionPublicKey });
   });
 
   it('asks once more, fresh, before refusing what a resolver answered, and accepts the fresh answer', async () => {

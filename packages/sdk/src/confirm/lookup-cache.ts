@@ -1,18 +1,22 @@
 // Bounds on what a flood of sign-ins can cost the atPlatform and the site:
-// answers kept for a while (a small, bounded cache), one lookup per atSign in
-// flight however many sign-ins wait on it, and only so many lookups at once.
+// answers kept for a while (a small, bounded cache), one lookup per key in
+// flight however many sign-ins wait on it, and only so many lookups at once
+// (a limit several caches can share).
 
-export interface LookupCacheOptions {
-  /** How long an answer is reused. */
-  ttlMs: number;
-  /** How many answers are kept; the oldest goes first. */
-  maxEntries: number;
+export interface LookupLimiterOptions {
   /** Lookups running at once; more wait their turn. */
   maxConcurrent: number;
   /** Lookups allowed to wait; past that a lookup is refused at once. */
   maxWaiting: number;
-  now?: () => number;
 }
+
+export type LookupCacheOptions = {
+  /** How long an answer is reused (unless `keep` says otherwise for it). */
+  ttlMs: number;
+  /** How many answers are kept; the oldest goes first. */
+  maxEntries: number;
+  now?: () => number;
+} & (LookupLimiterOptions | { /** Shared with other caches: their lookups count together. */ limiter: LookupLimiter });
 
 export class LookupBusyError extends Error {
   constructor() {
@@ -21,32 +25,81 @@ export class LookupBusyError extends Error {
   }
 }
 
-export class LookupCache<V> {
-  readonly #kept = new Map<string, { value: V; until: number }>();
-  readonly #inFlight = new Map<string, Promise<V>>();
+/** At most `maxConcurrent` lookups at once, `maxWaiting` in line, first come first served. */
+export class LookupLimiter {
   readonly #queue: Array<() => void> = [];
   #running = 0;
-  readonly #options: Required<LookupCacheOptions>;
+  readonly #options: LookupLimiterOptions;
 
-  constructor(options: LookupCacheOptions) {
-    this.#options = { now: Date.now, ...options };
+  constructor(options: LookupLimiterOptions) {
+    this.#options = options;
   }
 
-  /** The kept answer for `key`, or the one lookup for it (shared by every caller until it settles). */
-  get(key: string, load: () => Promise<V>, keep: (value: V) => boolean = () => true): Promise<V> {
-    const kept = this.#kept.get(key);
-    if (kept && kept.until > this.#options.now()) return Promise.resolve(kept.value);
-    if (kept) this.#kept.delete(key);
+  async run<T>(load: () => Promise<T>): Promise<T> {
+    if (this.#running < this.#options.maxConcurrent) this.#running += 1;
+    else {
+      if (this.#queue.length >= this.#options.maxWaiting) throw new LookupBusyError();
+      // A finishing lookup hands its slot straight to the first waiter, so none is taken twice.
+      await new Promise<void>((resolve) => this.#queue.push(resolve));
+    }
+    try {
+      return await load();
+    } finally {
+      const next = this.#queue.shift();
+      if (next) next();
+      else this.#running -= 1;
+    }
+  }
+}
+
+export class LookupCache<V> {
+  readonly #kept = new Map<string, { value: V; at: number; until: number }>();
+  readonly #inFlight = new Map<string, Promise<V>>();
+  readonly #limiter: LookupLimiter;
+  readonly #options: { ttlMs: number; maxEntries: number; now: () => number };
+
+  constructor(options: LookupCacheOptions) {
+    this.#options = { ttlMs: options.ttlMs, maxEntries: options.maxEntries, now: options.now ?? Date.now };
+    this.#limiter = 'limiter' in options ? options.limiter : new LookupLimiter(options);
+  }
+
+  /**
+   * The kept answer for `key`, or the one lookup for it (shared by every
+   * caller until it settles). `keep` says whether to keep the answer: true
+   * for the cache's TTL, a number for that many milliseconds, false or 0 not.
+   */
+  get(key: string, load: () => Promise<V>, keep: (value: V) => boolean | number = () => true): Promise<V> {
+    const kept = this.#fresh(key);
+    if (kept) return Promise.resolve(kept.value);
     const running = this.#inFlight.get(key);
     if (running) return running;
-    const lookup = this.#limited(load).then((value) => {
-      if (keep(value)) this.#keep(key, value);
+    const lookup = this.#limiter.run(load).then((value) => {
+      const ms = keep(value);
+      if (ms === true) this.set(key, value);
+      else if (typeof ms === 'number' && ms > 0) this.set(key, value, ms);
       return value;
     });
     const settled = () => this.#inFlight.delete(key);
     lookup.then(settled, settled);
     this.#inFlight.set(key, lookup);
     return lookup;
+  }
+
+  /** Keeps `value` for `key` for `ttlMs` (default: the cache's TTL), as if a lookup had just answered it. */
+  set(key: string, value: V, ttlMs: number = this.#options.ttlMs): void {
+    const now = this.#options.now();
+    this.#kept.delete(key);
+    this.#kept.set(key, { value, at: now, until: now + ttlMs });
+    while (this.#kept.size > this.#options.maxEntries) {
+      const oldest = this.#kept.keys().next().value as string;
+      this.#kept.delete(oldest);
+    }
+  }
+
+  /** How long ago the answer kept for `key` was looked up, in ms; undefined when none is kept. */
+  age(key: string): number | undefined {
+    const kept = this.#fresh(key);
+    return kept ? this.#options.now() - kept.at : undefined;
   }
 
   /** Forgets the kept answer for `key`: the next get looks it up (or joins a lookup under way). */
@@ -63,28 +116,11 @@ export class LookupCache<V> {
     return this.#kept.size;
   }
 
-  #keep(key: string, value: V): void {
-    this.#kept.delete(key);
-    this.#kept.set(key, { value, until: this.#options.now() + this.#options.ttlMs });
-    while (this.#kept.size > this.#options.maxEntries) {
-      const oldest = this.#kept.keys().next().value as string;
-      this.#kept.delete(oldest);
-    }
-  }
-
-  async #limited(load: () => Promise<V>): Promise<V> {
-    if (this.#running < this.#options.maxConcurrent) this.#running += 1;
-    else {
-      if (this.#queue.length >= this.#options.maxWaiting) throw new LookupBusyError();
-      // A finishing lookup hands its slot straight to the first waiter, so none is taken twice.
-      await new Promise<void>((resolve) => this.#queue.push(resolve));
-    }
-    try {
-      return await load();
-    } finally {
-      const next = this.#queue.shift();
-      if (next) next();
-      else this.#running -= 1;
-    }
+  /** The kept entry for `key` while it is still good; an expired one is dropped. */
+  #fresh(key: string): { value: V; at: number; until: number } | undefined {
+    const kept = this.#kept.get(key);
+    if (kept && kept.until > this.#options.now()) return kept;
+    if (kept) this.#kept.delete(key);
+    return undefined;
   }
 }

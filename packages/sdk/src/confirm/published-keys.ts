@@ -19,18 +19,42 @@ async function orAbsent<T>(lookup: Promise<T | null>): Promise<T | null> {
   }
 }
 
-/** Null when the atServer publishes no encryption key (an atSign not activated). */
+/** What one connection read: the encryption key, and the signing key unless it was not asked for. */
+export interface PublishedKeysRead {
+  encryptionPublicKey: string;
+  /** Absent when the signing key was not asked for. */
+  signingKey?: PublishedAtSignKeys['signingKey'];
+}
+
+/**
+ * Null when the atServer publishes no encryption key (an atSign not
+ * activated). `signingAtKey` names the signing key to read, or says from the
+ * encryption key just read which one — null to read none (the atServer is
+ * asked one thing fewer).
+ */
 export async function readPublishedKeys(
   address: AtAddress,
   atSign: string,
-  { connect, timeoutMs, signingAtKey }: { connect: AtConnector; timeoutMs: number; signingAtKey: string },
-): Promise<PublishedAtSignKeys | null> {
+  options: { connect: AtConnector; timeoutMs: number; signingAtKey: string },
+): Promise<PublishedAtSignKeys | null>;
+export async function readPublishedKeys(
+  address: AtAddress,
+  atSign: string,
+  options: { connect: AtConnector; timeoutMs: number; signingAtKey: string | ((encryptionPublicKey: string) => string | null) },
+): Promise<PublishedKeysRead | null>;
+export async function readPublishedKeys(
+  address: AtAddress,
+  atSign: string,
+  { connect, timeoutMs, signingAtKey }: { connect: AtConnector; timeoutMs: number; signingAtKey: string | ((encryptionPublicKey: string) => string | null) },
+): Promise<PublishedKeysRead | null> {
   const client = await AtClient.connect(address, { connect, timeoutMs });
   try {
     const encryptionPublicKey = await orAbsent(client.lookup(`publickey${atSign}`));
     if (encryptionPublicKey === null) return null;
+    const name = typeof signingAtKey === 'function' ? signingAtKey(encryptionPublicKey) : signingAtKey;
+    if (name === null) return { encryptionPublicKey };
     // `lookup` names a public key without its "public:".
-    const signing = await orAbsent(client.lookupAll(signingAtKey.slice('public:'.length)));
+    const signing = await orAbsent(client.lookupAll(name.slice('public:'.length)));
     const signingKey = signing === null ? null : { value: signing.value, dataSignature: signing.metadata.dataSignature ?? null };
     return { encryptionPublicKey, signingKey };
   } finally {

@@ -10,7 +10,7 @@ import type { AtSignResolver, PublishedAtSignKeys, ResolverQuestion } from './ty
 const mismatch = (message: string) => new SignInError(SignInErrorCode.KEY_MISMATCH, message);
 
 /** Same key as DER bytes, so base64 spelling cannot matter. */
-function sameDer(a: string, b: string): boolean {
+export function sameKey(a: string, b: string): boolean {
   const x = decodeBase64(a);
   const y = decodeBase64(b);
   return x !== null && y !== null && x.length === y.length && x.every((byte, i) => byte === y[i]);
@@ -51,24 +51,28 @@ interface Bound {
  * Confirms the binding's keys against what `atSign` publishes. Resolves with
  * whether the signing key was published (and so confirmed too); refuses with
  * KEY_MISMATCH when anything published disagrees with the sign-in — after
- * asking once more, uncached, in case the resolver answered from a cache
- * older than a key the wallet just published.
+ * asking once more, fresh, in case the resolver answered from a cache older
+ * than a key the wallet just published or an atSign's new keys. Anyone can
+ * make a binding with keys of their own, so that second question must be
+ * cheap: the SDK's resolver answers it from what it kept unless that is
+ * older than its `freshMinMs`.
  */
 export async function confirmOnAtPlatform(
   resolver: AtSignResolver,
   atSign: string,
   bound: Bound,
 ): Promise<{ signingKeyPublished: boolean }> {
+  const question = { signingAtKey: bound.signingAtKey, encryptionPublicKey: bound.encryptionPublicKey };
   try {
-    return await judge(await ask(resolver, atSign, { signingAtKey: bound.signingAtKey }), atSign, bound);
+    return await judge(await ask(resolver, atSign, question), atSign, bound);
   } catch (error) {
     if (!(error instanceof SignInError && error.code === SignInErrorCode.KEY_MISMATCH)) throw error;
-    return judge(await ask(resolver, atSign, { signingAtKey: bound.signingAtKey, fresh: true }), atSign, bound);
+    return judge(await ask(resolver, atSign, { ...question, fresh: true }), atSign, bound);
   }
 }
 
 async function judge(published: PublishedAtSignKeys, atSign: string, bound: Bound): Promise<{ signingKeyPublished: boolean }> {
-  if (!sameDer(published.encryptionPublicKey, bound.encryptionPublicKey)) {
+  if (!sameKey(published.encryptionPublicKey, bound.encryptionPublicKey)) {
     throw mismatch(`The atServer of ${atSign} publishes another encryption public key than the one in the keyBinding.`);
   }
   const { signingKey } = published;

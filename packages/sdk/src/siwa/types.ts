@@ -81,8 +81,21 @@ export interface ResolverQuestion {
    */
   signingAtKey: string;
   /**
+   * The encryption public key the keyBinding names (base64 DER SPKI). A
+   * resolver may use it to save work: when the atSign publishes another one
+   * the sign-in is refused on that alone, so it can answer with the published
+   * encryption key and `signingKey: null` without reading the signing key
+   * (the SDK's resolver then looks nothing up while it keeps what the atSign
+   * publishes). A resolver may ignore it.
+   */
+  encryptionPublicKey?: string;
+  /**
    * Set when a kept answer disagreed with the sign-in: ask the atServer
-   * again rather than answer from a cache (a wallet may have just published).
+   * again rather than answer from a cache (a wallet may have just published,
+   * or the atSign's keys changed). Anyone can make a sign-in that disagrees,
+   * so a resolver should bound how often this costs a lookup: the SDK's
+   * does not re-fetch an answer younger than its `freshMinMs` (10 s by
+   * default).
    */
   fresh?: boolean;
 }
