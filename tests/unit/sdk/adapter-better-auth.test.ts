@@ -7,18 +7,15 @@
 // them) and confirmed on a local atPlatform. A sign-in makes the user (by
 // atSign) and a Better Auth session; replay, another domain, a changed
 // profile and an expired nonce are refused, and make no session.
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createAuthClient } from 'better-auth/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bindSigningKey, generateSigningKey, readAtKeys, type KeyBinding, type SigningKey } from '@/src/keys';
 import type { SignInResponse } from '@/packages/sdk/src';
 import { createMemoryNonceStore, DEFAULT_NONCE_TTL_MS } from '@/packages/sdk/src/node';
 import { atSignClient } from '@/packages/sdk/src/better-auth/client';
 import { createApp } from '../../../examples/better-auth/server.mjs';
-import { cookieOf, expectDocsShow, postJson, signedAnswer } from './adapter-support';
+import { cookieOf, expectDocsShow, newWallet, postJson, serving, signedAnswer, type SigningWallet } from './adapter-support';
 import { startLocalAtPlatform, type LocalAtPlatform } from '../../../testing/atplatform/index.mjs';
 
 const ATKEYS = {
@@ -30,7 +27,7 @@ const EXAMPLE = path.resolve(process.cwd(), 'examples/better-auth/server.mjs');
 const PROFILE = { name: 'Alice', email: 'alice@example.com' };
 
 let atPlatform: LocalAtPlatform;
-const wallets = {} as Record<Who, { key: SigningKey; binding: KeyBinding }>;
+const wallets = {} as Record<Who, SigningWallet>;
 let clock = Date.now();
 const db = { user: [], session: [], account: [], verification: [] } as Record<'user' | 'session' | 'account' | 'verification', Record<string, unknown>[]>;
 let ORIGIN = '';
@@ -39,21 +36,11 @@ let close: () => Promise<void>;
 
 beforeAll(async () => {
   atPlatform = await startLocalAtPlatform({ atKeys: Object.values(ATKEYS) });
-  for (const who of Object.keys(ATKEYS) as Who[]) {
-    const key = await generateSigningKey();
-    wallets[who] = { key, binding: await bindSigningKey(await readAtKeys(readFileSync(ATKEYS[who], 'utf8')), key.publicKey) };
-  }
+  for (const who of Object.keys(ATKEYS) as Who[]) wallets[who] = await newWallet(ATKEYS[who]);
   let handler: ReturnType<typeof createApp>['handler'] = () => undefined;
-  const server = createServer((req, res) => handler(req, res)).listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  ORIGIN = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ origin: ORIGIN, close } = await serving(createServer((req, res) => handler(req, res)).listen(0, '127.0.0.1')));
   // The example as it runs, with the test's atPlatform, clock and tables.
   ({ auth, handler } = createApp({ origin: ORIGIN, atPlatform: { root: atPlatform.root, ca: atPlatform.ca }, db, now: () => clock }));
-  close = () =>
-    new Promise((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
 }, 30_000);
 afterAll(async () => {
   await close?.();
@@ -71,11 +58,9 @@ async function nonce(): Promise<string> {
 const walletAnswer = (
   forNonce: string,
   { site = ORIGIN, who = '@alice🛠' as Who, profile = PROFILE as Record<string, string> } = {},
-): Promise<SignInResponse> => signedAnswer({ atSign: who, ...wallets[who] }, { nonce: forNonce, site, now: clock, profile });
+): Promise<SignInResponse> => signedAnswer(wallets[who], { nonce: forNonce, site, now: clock, profile });
 
 const verify = (body: unknown, from = ORIGIN): Promise<Response> => postJson(`${ORIGIN}/api/auth/atsign/verify`, body, from);
-
-
 
 describe('the Better Auth plugin (examples/better-auth/server.mjs)', () => {
   it('is the code docs/sdk.md shows: each line of its example is in the file, in order', () => {

@@ -5,16 +5,13 @@
 // the profile signed as the wallet signs it) and confirmed on a local
 // atPlatform. Each refusal a site must make is made: replay, another domain,
 // a changed profile, an expired nonce, a foreign page.
-import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bindSigningKey, generateSigningKey, readAtKeys, type KeyBinding, type SigningKey } from '@/src/keys';
 import type { SignInResponse } from '@/packages/sdk/src';
 import { createMemoryNonceStore, DEFAULT_NONCE_TTL_MS } from '@/packages/sdk/src/node';
 import { createApp, type Session } from '../../../examples/express/server.mjs';
-import { cookieOf, expectDocsShow, postJson, signedAnswer } from './adapter-support';
+import { cookieOf, expectDocsShow, newWallet, postJson, serving, signedAnswer, type SigningWallet } from './adapter-support';
 import { startLocalAtPlatform, type LocalAtPlatform } from '../../../testing/atplatform/index.mjs';
 
 const ATKEYS = path.resolve(process.cwd(), 'tests/fixtures/atkeys/@alice🛠.atKeys');
@@ -22,8 +19,7 @@ const EXAMPLE = path.resolve(process.cwd(), 'examples/express/server.mjs');
 const PROFILE = { name: 'Alice', email: 'alice@example.com' };
 
 let atPlatform: LocalAtPlatform;
-let key: SigningKey;
-let binding: KeyBinding;
+let alice: SigningWallet;
 let close: () => Promise<void>;
 let origin = '';
 let clock = Date.now();
@@ -31,23 +27,15 @@ const sessions = new Map<string, Session>();
 
 beforeAll(async () => {
   atPlatform = await startLocalAtPlatform({ atKeys: [ATKEYS] });
-  key = await generateSigningKey();
-  binding = await bindSigningKey(await readAtKeys(readFileSync(ATKEYS, 'utf8')), key.publicKey);
+  alice = await newWallet(ATKEYS);
 
   const app = express();
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ origin, close } = await serving(app.listen(0, '127.0.0.1')));
   // The example as it runs, with the test's atPlatform and clock; mounted
   // again behind Express's own JSON parser, whose body the adapter takes.
   const site = createApp({ origin, atPlatform: { root: atPlatform.root, ca: atPlatform.ca }, nonces: createMemoryNonceStore(), sessions, now: () => clock });
   app.use('/parsed', express.json({ limit: '300kb' }), site);
   app.use(site);
-  close = () =>
-    new Promise((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
 }, 30_000);
 afterAll(async () => {
   await close?.();
@@ -62,11 +50,9 @@ async function nonce(): Promise<string> {
 
 /** The wallet's answer for `forNonce`, written for `site` (this one unless told), with PROFILE signed along. */
 const walletAnswer = (forNonce: string, site = origin): Promise<SignInResponse> =>
-  signedAnswer({ atSign: '@alice🛠', key, binding }, { nonce: forNonce, site, now: clock, profile: PROFILE });
+  signedAnswer(alice, { nonce: forNonce, site, now: clock, profile: PROFILE });
 
 const post = (route: string, body: unknown, from = origin) => postJson(`${origin}${route}`, body, from);
-
-
 
 describe('the Express adapter (examples/express/server.mjs)', () => {
   it('is the code docs/sdk.md shows: each line of its example is in the file, in order', () => {
@@ -127,8 +113,7 @@ describe('the Express adapter (examples/express/server.mjs)', () => {
     // A wallet key of its own, so its binding names a signing key no earlier
     // sign-in confirmed: the site's resolver has nothing cached and must ask
     // the atServer, which the root still names but which is down.
-    const fresh = await generateSigningKey();
-    const wallet = { atSign: '@alice🛠', key: fresh, binding: await bindSigningKey(await readAtKeys(readFileSync(ATKEYS, 'utf8')), fresh.publicKey) };
+    const wallet = await newWallet(ATKEYS);
     const answerFor = async (issued: string) => signedAnswer(wallet, { nonce: issued, site: origin, now: clock, profile: PROFILE });
     const before = sessions.size;
     const response = await answerFor(await nonce());

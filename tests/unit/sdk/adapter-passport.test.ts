@@ -6,17 +6,14 @@
 // signed for real (Alice's .atKeys, a bound wallet key, the profile signed as
 // the wallet signs it) and confirmed on a local atPlatform; replay, another
 // domain, a changed profile and an expired nonce are refused.
-import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import express from 'express';
 import passport from 'passport';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bindSigningKey, generateSigningKey, readAtKeys, type KeyBinding, type SigningKey } from '@/src/keys';
 import type { SignInResponse, VerifiedSignIn } from '@/packages/sdk/src';
 import { AtSignStrategy, createMemoryNonceStore, DEFAULT_NONCE_TTL_MS } from '@/packages/sdk/src/node';
 import { createApp, type User } from '../../../examples/passport/server.mjs';
-import { cookieOf, expectDocsShow, postJson, signedAnswer } from './adapter-support';
+import { cookieOf, expectDocsShow, newWallet, postJson, serving, signedAnswer, type SigningWallet } from './adapter-support';
 import { startLocalAtPlatform, type LocalAtPlatform } from '../../../testing/atplatform/index.mjs';
 
 const ATKEYS = path.resolve(process.cwd(), 'tests/fixtures/atkeys/@alice🛠.atKeys');
@@ -24,8 +21,7 @@ const EXAMPLE = path.resolve(process.cwd(), 'examples/passport/server.mjs');
 const PROFILE = { name: 'Alice', email: 'alice@example.com' };
 
 let atPlatform: LocalAtPlatform;
-let key: SigningKey;
-let binding: KeyBinding;
+let alice: SigningWallet;
 let close: () => Promise<void>;
 let origin = '';
 let clock = Date.now();
@@ -35,13 +31,10 @@ const plainSignIns: VerifiedSignIn[] = [];
 
 beforeAll(async () => {
   atPlatform = await startLocalAtPlatform({ atKeys: [ATKEYS] });
-  key = await generateSigningKey();
-  binding = await bindSigningKey(await readAtKeys(readFileSync(ATKEYS, 'utf8')), key.publicKey);
+  alice = await newWallet(ATKEYS);
 
   const app = express();
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ origin, close } = await serving(app.listen(0, '127.0.0.1')));
 
   // The example as it runs, with the test's atPlatform and clock.
   const nonces = createMemoryNonceStore();
@@ -56,11 +49,6 @@ beforeAll(async () => {
     res.json({ atSign: (req.user as { atSign: string }).atSign });
   });
   app.use(createApp({ origin, atPlatform: { root: atPlatform.root, ca: atPlatform.ca }, users, nonces, sessions, now: () => clock }));
-  close = () =>
-    new Promise((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
 }, 30_000);
 afterAll(async () => {
   await close?.();
@@ -75,11 +63,9 @@ async function nonce(): Promise<string> {
 
 /** The wallet's answer for `forNonce`, written for `site` (this one unless told), with PROFILE signed along. */
 const walletAnswer = (forNonce: string, site = origin): Promise<SignInResponse> =>
-  signedAnswer({ atSign: '@alice🛠', key, binding }, { nonce: forNonce, site, now: clock, profile: PROFILE });
+  signedAnswer(alice, { nonce: forNonce, site, now: clock, profile: PROFILE });
 
 const post = (route: string, body: unknown, from = origin) => postJson(`${origin}${route}`, body, from);
-
-
 
 describe('the Passport strategy (examples/passport/server.mjs)', () => {
   it('is the code docs/sdk.md shows: each line of its example is in the file, in order', () => {

@@ -1,17 +1,40 @@
-// What the adapter tests share: the wallet's answer signed for real (message
-// and profile, as the wallet signs them), a POST from a page of some origin,
-// the cookies an answer set, and the check that docs/sdk.md shows the code
-// the example runs.
+// What the adapter tests share: a wallet key bound to an atSign's keys, the
+// example's server on a free port, the wallet's answer signed for real
+// (message and profile, as the wallet signs them), a POST from a page of some
+// origin, the cookies an answer set, and the check that docs/sdk.md shows the
+// code the example runs.
 import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { expect } from 'vitest';
-import { signEd25519, type KeyBinding, type SigningKey } from '@/src/keys';
+import { bindSigningKey, generateSigningKey, readAtKeys, signEd25519, type KeyBinding, type SigningKey } from '@/src/keys';
 import { buildSignInMessage, profileStatement, type SignInResponse } from '@/packages/sdk/src';
 
 export interface SigningWallet {
   atSign: string;
   key: SigningKey;
   binding: KeyBinding;
+}
+
+/** A new wallet key for the atSign of `atKeysFile`, bound to its keys as the wallet binds it. */
+export async function newWallet(atKeysFile: string): Promise<SigningWallet> {
+  const keys = await readAtKeys(readFileSync(atKeysFile, 'utf8'));
+  const key = await generateSigningKey();
+  return { atSign: keys.atSign, key, binding: await bindSigningKey(keys, key.publicKey) };
+}
+
+/** `server`, told to listen on a free loopback port: its origin once it does, and how to stop it, open connections too. */
+export async function serving(server: Server): Promise<{ origin: string; close(): Promise<void> }> {
+  await new Promise((resolve) => server.once('listening', resolve));
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
 }
 
 /** The wallet's answer for `nonce`, written for `site` at `now`, with `profile` signed along. */
