@@ -3,7 +3,7 @@
 // wallet's own pages) or over a relay's port (pages of sites).
 import type { Browser, Runtime } from 'webextension-polyfill';
 import { ErrorCode } from '@/src/shared/errors';
-import { isOurs, NS, RELAY_PORT, type PersonasChanged, type PortRequest, type Reply } from '@/src/shared/protocol';
+import { isOurs, NS, RELAY_PORT, type PersonasChanged, type PortReceived, type PortReply, type PortRequest, type Reply } from '@/src/shared/protocol';
 import { ActivityLog } from './activity/activity-log';
 import type { FetchLike } from './atplatform/root-over-https';
 import { createWalletEnrollments, createWalletLinks, refreshLinks } from './atplatform/wallet-links';
@@ -131,19 +131,19 @@ export function startBackground(browser: Browser, services: Services = createSer
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== RELAY_PORT || !port.sender) return;
     const sender = port.sender;
+    const tell = (message: PortReceived | PortReply) => {
+      try {
+        port.postMessage(message);
+      } catch {
+        // The frame has gone (navigated or closed) since it asked: nobody to tell.
+      }
+    };
     port.onMessage.addListener((envelope: unknown) => {
       const { id, message } = (envelope ?? {}) as Partial<PortRequest>;
       if (typeof id !== 'number') return;
+      tell({ id, received: true });
       const reply = answer(message, sender) ?? Promise.resolve(NOT_OURS);
-      inBackground(
-        reply.then((settled) => {
-          try {
-            port.postMessage({ id, reply: settled });
-          } catch {
-            // The frame has gone (navigated or closed) since it asked: nobody to tell.
-          }
-        }),
-      );
+      inBackground(reply.then((settled) => tell({ id, reply: settled })));
     });
   });
   browser.alarms.onAlarm.addListener((alarm) => {

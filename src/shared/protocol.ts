@@ -101,6 +101,15 @@ export interface PortRequest {
   message: BackgroundRequest | Subscribe;
 }
 
+/**
+ * background → relay over the port, before any work: request `id` arrived. A
+ * relay whose port closes sends again only what never arrived.
+ */
+export interface PortReceived {
+  id: number;
+  received: true;
+}
+
 /** background → relay over the port: the reply to request `id`. */
 export interface PortReply {
   id: number;

@@ -29,10 +29,13 @@ function setup() {
 
 const getGrant = { ns: NS, kind: 'request', method: 'atsign_getGrant' };
 
+/** What the background posted on `port` besides its word that a request arrived. */
+const answers = (port: FakePort) => port.posted.filter((message) => !(message as { received?: unknown }).received);
+
 /** Waits until the background has posted `count` replies on `port`. */
 async function replies(port: FakePort, count: number) {
-  await vi.waitFor(() => expect(port.posted.length).toBeGreaterThanOrEqual(count));
-  return port.posted;
+  await vi.waitFor(() => expect(answers(port).length).toBeGreaterThanOrEqual(count));
+  return answers(port);
 }
 
 describe('a relay’s port', () => {
@@ -71,6 +74,15 @@ describe('a relay’s port', () => {
       port.onMessage.fire({ id: 1, message: getGrant });
       expect(await replies(port, 1)).toEqual([{ id: 1, reply: { ok: false, error: expect.objectContaining({ code: ErrorCode.Unauthorized }) } }]);
     }
+  });
+
+  it('says at once that each numbered request arrived, before its answer is ready', () => {
+    setup();
+    const port = connect(RELAY_PORT, pageOf('https://site.example/'));
+    port.onMessage.fire({ id: 7, message: getGrant });
+    port.onMessage.fire({ id: 'x', message: getGrant });
+    // Still inside the listener's turn: the answer reads the database, the receipt does not wait for it.
+    expect(port.posted).toEqual([{ id: 7, received: true }]);
   });
 
   it('leaves ports of other names alone', async () => {
