@@ -120,6 +120,17 @@ describe.each(browserNames)('%s: adding the wallet to an atSign by enrollment', 
     }
   });
 
+  it('says, before removing an atSign added by approval, that the other app keeps it and where to revoke this wallet', async () => {
+    const form = `form[aria-label="Remove ${ALICE}"]`;
+    await page.clickRole('button', 'Remove');
+    const said = await page.textOf(form);
+    expect(said).toContain('Your other app keeps the atSign.');
+    expect(said).toContain(`That app still lists this wallet among the apps it approved for ${ALICE}: revoke this wallet’s access there too.`);
+    expect(said).not.toContain('export one first');
+    await page.clickRole('button', 'Cancel');
+    expect((await callWallet(wallet, 'wallet_getState')).identities.map((i) => i.atSign)).toEqual([ALICE]);
+  });
+
   it('stops and says so when the other app revokes this wallet’s access', async () => {
     const [request] = (await otherApp().list()).filter((e) => e.status === 'approved' && e.deviceName.startsWith(`atsign-wallet-${browserName}-`));
     await otherApp().revoke(request!.enrollmentId);

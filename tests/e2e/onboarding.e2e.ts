@@ -136,6 +136,8 @@ describe.each(browserNames)('%s: onboarding', (browserName) => {
     // The first atSign listed is the first fixture; its row's Remove opens the confirmation.
     await page.clickRole('button', 'Remove');
     expect(await page.textOf(form)).toContain(`Remove ${atSign} from this wallet?`);
+    // Imported from a file: the wallet's copy may be the only one.
+    expect(await page.textOf(form)).toContain('If you have no .atKeys file for it, export one first.');
 
     // Everything the form says while the wallet checks, however quickly that goes.
     await page.evaluate((selector) => {

@@ -93,6 +93,7 @@ export function IdentityItem({ identity, index, active, justAdded, onMakeActive,
           <RemoveConfirm
             atSign={atSign}
             idPrefix={headingId}
+            enrolled={identity.source === 'enrolled'}
             exportedFile={exportedFile}
             onExportFirst={() => setOpen({ form: 'export', thenRemove: true })}
             onRemove={(passphrase) => onRemove(atSign, passphrase)}

@@ -1,6 +1,9 @@
 // Removing an atSign cannot be undone, so it is asked for twice — with the
 // passphrase again, as for an export — and with the offer to export its keys
-// first.
+// first. An atSign added by approval stays with the app that approved this
+// wallet, which still lists the wallet's key until the person revokes it
+// there: the wallet cannot take its own approval back (the atServer answers
+// an app that revokes itself with AT0031, "Cannot revoke self enrollment").
 import { useState } from 'preact/hooks';
 import { FormAlert } from '../shared/form-alert';
 import { FormStatus } from '../shared/form-status';
@@ -12,13 +15,15 @@ interface Props {
   atSign: string;
   /** idPrefix keeps field ids unique when several atSigns are listed */
   idPrefix: string;
+  /** added by approval from another app (APKAM enrollment) */
+  enrolled: boolean;
   exportedFile: string | null;
   onExportFirst: () => void;
   onRemove: (passphrase: string) => Promise<void>;
   onCancel: () => void;
 }
 
-export function RemoveConfirm({ atSign, idPrefix, exportedFile, onExportFirst, onRemove, onCancel }: Props) {
+export function RemoveConfirm({ atSign, idPrefix, enrolled, exportedFile, onExportFirst, onRemove, onCancel }: Props) {
   const [passphrase, setPassphrase] = useState('');
   const { busy, error, waitSeconds, submit } = useSubmit(onRemove);
   const textRef = useFocusOnMount<HTMLParagraphElement>();
@@ -34,11 +39,16 @@ export function RemoveConfirm({ atSign, idPrefix, exportedFile, onExportFirst, o
         <strong>
           Remove <bdi>{atSign}</bdi> from this wallet?
         </strong>{' '}
-        Sites you signed in to with it lose access at once. The wallet
-        keeps no other copy of its keys.
+        Sites you signed in to with it lose access at once.{' '}
+        {enrolled ? 'Your other app keeps the atSign.' : 'The wallet keeps no other copy of its keys.'}
       </p>
       {exportedFile ? (
         <p class="note">Its keys were saved as {exportedFile}.</p>
+      ) : enrolled ? (
+        <p class="note">
+          That app still lists this wallet among the apps it approved for <bdi>{atSign}</bdi>: revoke this wallet’s
+          access there too.
+        </p>
       ) : (
         <p class="note">If you have no .atKeys file for it, export one first.</p>
       )}
