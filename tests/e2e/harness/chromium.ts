@@ -77,7 +77,7 @@ async function walletWorker(context: BrowserContext, dir: string): Promise<Worke
 }
 
 export async function launchChromium(executablePath: string, options: LaunchOptions = {}): Promise<WalletBrowser> {
-  const dir = extensionDir('chromium', options.build);
+  const dir = options.extensionDir ?? extensionDir('chromium', options.build);
   const dirs = [dir, ...(options.extraExtensions ?? [])].join(',');
   const profile = options.profile ?? (await mkdtemp(join(tmpdir(), 'atsign-wallet-chromium-')));
   // A HOME of the browser's own, inside its profile, holds the NSS database it trusts.

@@ -143,7 +143,7 @@ function wrap(page: Page): E2EPage {
 }
 
 export async function launchFirefox(executablePath: string, options: LaunchOptions = {}): Promise<WalletBrowser> {
-  const dir = extensionDir('firefox', options.build);
+  const dir = options.extensionDir ?? extensionDir('firefox', options.build);
   const manifest = JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8')) as {
     browser_specific_settings: { gecko: { id: string } };
   };

@@ -7,6 +7,8 @@ export type BrowserName = 'chromium' | 'firefox';
 export interface LaunchOptions {
   /** the shipped build (default) or the e2e build, whose clock tests can move */
   build?: 'shipped' | 'e2e';
+  /** the unpacked wallet to load, instead of the build's: a folder (`npm start` prints one for each browser) */
+  extensionDir?: string;
   /** more unpacked extensions to load beside the wallet (the benchmarks' echo) */
   extraExtensions?: string[];
   /** an existing profile folder (a browser restart) */
