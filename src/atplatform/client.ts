@@ -32,6 +32,12 @@ export interface AtClientOptions {
   connect: AtConnector;
   /** Longest wait for the connection and for each answer. Default 10 s. */
   timeoutMs?: number;
+  /**
+   * The longest reply taken, in characters; a longer one closes the
+   * connection (AtClientError 'malformed'). Default MAX_REPLY_CHARS, as
+   * Atsign's clients; a client that only looks up keys needs far less.
+   */
+  maxReplyChars?: number;
 }
 
 export interface AuthenticateOptions {
@@ -56,12 +62,12 @@ export class AtClient {
     const timeoutMs = options?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     checkTimeout(timeoutMs);
     const transport = await connectWithin(options?.connect, address, timeoutMs);
-    return AtClient.over(transport, { timeoutMs });
+    return AtClient.over(transport, { timeoutMs, maxReplyChars: options?.maxReplyChars });
   }
 
   /** A client over a transport that is already open. */
-  static async over(transport: AtTransport, { timeoutMs = DEFAULT_TIMEOUT_MS }: { timeoutMs?: number } = {}): Promise<AtClient> {
-    return new AtClient(await AtConnection.open(transport, { timeoutMs }));
+  static async over(transport: AtTransport, options: Omit<AtClientOptions, 'connect'> = {}): Promise<AtClient> {
+    return new AtClient(await AtConnection.open(transport, options));
   }
 
   /** The atSign this connection authenticated as, or null. */

@@ -5,8 +5,8 @@
 // closes the connection, because its late answer would otherwise be taken as
 // the answer to the next one. Nothing here ever waits without a deadline.
 
-import { AtClientError, malformed } from './errors';
-import { AtFramer, type AtFrame } from './framing';
+import { AtClientError, badInput, malformed } from './errors';
+import { AtFramer, MAX_REPLY_CHARS, type AtFrame } from './framing';
 import type { AtServerError } from './server-error';
 import type { AtTransport } from './transport';
 import { checkOneLine } from './wire-text';
@@ -41,23 +41,27 @@ export class AtConnection {
   readonly #pushListeners: Array<(push: AtPush) => void> = [];
   readonly #closeListeners: Array<(error?: Error) => void> = [];
 
-  private constructor(transport: AtTransport, timeoutMs: number) {
+  private constructor(transport: AtTransport, timeoutMs: number, maxReplyChars: number) {
     this.#transport = transport;
     this.#timeoutMs = timeoutMs;
-    this.#framer = new AtFramer((frame) => this.#onFrame(frame));
+    this.#framer = new AtFramer((frame) => this.#onFrame(frame), maxReplyChars);
     transport.onText((text) => this.#onText(text));
     transport.onClose((error) => this.#onTransportClosed(error));
   }
 
   /** Resolves once the server's first prompt arrived; closes the transport and rejects otherwise. */
-  static async open(transport: AtTransport, { timeoutMs = DEFAULT_TIMEOUT_MS }: { timeoutMs?: number } = {}): Promise<AtConnection> {
+  static async open(
+    transport: AtTransport,
+    { timeoutMs = DEFAULT_TIMEOUT_MS, maxReplyChars = MAX_REPLY_CHARS }: { timeoutMs?: number; maxReplyChars?: number } = {},
+  ): Promise<AtConnection> {
     try {
       checkTimeout(timeoutMs);
+      if (!Number.isInteger(maxReplyChars) || maxReplyChars < 1) throw badInput('maxReplyChars must be a whole number ≥ 1.');
     } catch (error) {
       transport.close();
       throw error;
     }
-    const connection = new AtConnection(transport, timeoutMs);
+    const connection = new AtConnection(transport, timeoutMs, maxReplyChars);
     await connection.#waitForGreeting();
     return connection;
   }

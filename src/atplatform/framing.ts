@@ -113,6 +113,8 @@ export class AtFramer {
   #takeLine(head: string): boolean {
     const end = this.#findEnd('\n');
     if (end === -1) return false;
+    // Whole in one piece, a line never waited: its length is checked here.
+    this.#checkSize(end);
     const json = this.#buf.slice(head.length, end).trim();
     this.#consume(end + 1);
     this.#deliver({ type: 'notification', json });
@@ -123,6 +125,7 @@ export class AtFramer {
     let end = this.#findEnd('\n@');
     if (end === -1 && atEnd && this.#buf.endsWith('\n')) end = this.#buf.length - 1;
     if (end === -1) return false;
+    this.#checkSize(end);
     const body = this.#buf.slice(head.length, end);
     // The newline goes; the `@` stays, as the start of the next prompt.
     this.#consume(end + 1);

@@ -145,6 +145,16 @@ describe('AtFramer', () => {
     expect((prompt.error as AtClientError).message).toMatch(/prompt that never ends/);
   });
 
+  it('refuses a reply or a notification past the limit that arrives whole, in one piece or with its end', () => {
+    for (const chunks of [['@data:' + 'x'.repeat(200) + '\n@'], ['@data:' + 'x'.repeat(100), 'y'.repeat(100) + '\n@'], ['notification:' + 'n'.repeat(200) + '\n']]) {
+      const { frames, error } = frame(chunks, { maxChars: 150 });
+      expect((error as AtClientError).message).toMatch(/longer than 150 characters/);
+      expect(summary(frames)).toEqual([]);
+    }
+    // At the limit, it is taken.
+    expect(summary(frame(['@data:' + 'x'.repeat(144) + '\n@'], { maxChars: 150 }).frames)).toEqual([{ type: 'data', data: 'x'.repeat(144) }]);
+  });
+
   it('reads a large reply arriving in many chunks without rescanning it (stays linear)', () => {
     const big = 'z'.repeat(2_000_000);
     const chunks = ['@data:', ...Array.from({ length: 2000 }, (_, i) => big.slice(i * 1000, (i + 1) * 1000)), '\n@'];

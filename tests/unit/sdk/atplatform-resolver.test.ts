@@ -9,9 +9,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AtClient, type AtConnector } from '@/src/atplatform';
 import { tlsConnector } from '@/src/atplatform/transports/node-tls';
-import { readAtKeys, type AtKeys } from '@/src/keys';
+import { readAtKeys, walletSigningAtKey, type AtKeys } from '@/src/keys';
 import { SignInErrorCode, type SignInResponse } from '@/packages/sdk/src';
 import { createAtPlatformResolver, verifySignIn } from '@/packages/sdk/src/node';
+import { LOOKUP_MAX_REPLY_CHARS } from '@/packages/sdk/src/confirm/published-keys';
 import { startLocalAtPlatform, type LocalAtPlatform } from '../../../testing/atplatform/index.mjs';
 import { DOMAIN, expectSignInError, makeWallet, NONCE, NOW, signIn, type Wallet } from './support';
 
@@ -360,5 +361,68 @@ describe('the resolver’s bounds on floods of self-made bindings', () => {
     }
     expect(verified).toMatchObject({ keySource: 'atServer' });
     expect(opened).toEqual([platform.root, platform.atServers[ALICE]]);
+  });
+});
+
+// An atSign's own atServer can be anyone's (a self-hosted one, or a private
+// atPlatform): what it sends must not cost a site's server without bound.
+describe('the resolver’s bounds on what an atServer sends', () => {
+  const tls = () => tlsConnector({ ca: platform.ca });
+  /** A new wallet key's name under `atSign`, as a binding names it. */
+  const newSigningAtKey = (atSign: string) =>
+    walletSigningAtKey(atSign, Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url'));
+
+  it('refuses, and keeps nothing of, a signing key longer than any key (ATSERVER_UNREACHABLE)', async () => {
+    const { atKey, dataSignature } = alice.binding;
+    await publishAsAlice(atKey, 'k'.repeat(5_000), dataSignature);
+    try {
+      const { connect, opened } = counting(tls());
+      const resolver = createAtPlatformResolver({ root: platform.root, connect });
+      for (let i = 0; i < 2; i++) {
+        await expectSignInError(verifySignIn(response, { ...options, resolver }), SignInErrorCode.ATSERVER_UNREACHABLE, /signing key of 5000 characters/);
+      }
+      // Nothing was kept: the second sign-in asked the atServer again.
+      expect(opened.filter((address) => address === platform.atServers[ALICE]).length).toBeGreaterThanOrEqual(2);
+    } finally {
+      await unpublish(atKey);
+    }
+  });
+
+  it('stops reading a reply longer than a key lookup needs (ATSERVER_UNREACHABLE)', async () => {
+    const { atKey, dataSignature } = alice.binding;
+    await publishAsAlice(atKey, 'k'.repeat(LOOKUP_MAX_REPLY_CHARS + 1_000), dataSignature);
+    try {
+      const resolver = createAtPlatformResolver(on());
+      await expectSignInError(verifySignIn(response, { ...options, resolver }), SignInErrorCode.ATSERVER_UNREACHABLE, new RegExp(`longer than ${LOOKUP_MAX_REPLY_CHARS} characters`));
+    } finally {
+      await unpublish(atKey);
+    }
+  });
+
+  it('lets one atSign whose atServer answers slowly hold two lookups at most, so other atSigns are still answered', async () => {
+    const barbaraServer = platform.atServers['@barbara'];
+    let stalled: Promise<void> | null = null;
+    let release = () => {};
+    const connect: AtConnector = async (address) => {
+      if (stalled && `${address.host}:${address.port}` === barbaraServer) await stalled;
+      return tls()(address);
+    };
+    const resolver = createAtPlatformResolver({ root: platform.root, connect, maxConcurrent: 3 });
+    // Barbara's atSign is known and kept: from now on each new wallet key of hers costs a lookup of its own.
+    await resolver('@barbara', { signingAtKey: await newSigningAtKey('@barbara') });
+    stalled = new Promise((resolve) => (release = resolve));
+    const names = await Promise.all(Array.from({ length: 10 }, () => newSigningAtKey('@barbara')));
+    const slow = names.map((signingAtKey) =>
+      resolver('@barbara', { signingAtKey }).then(
+        () => 'answered',
+        (error: Error) => error.message,
+      ),
+    );
+    // Alice is answered while two of Barbara's lookups still wait on her atServer.
+    await expect(resolver(ALICE)).resolves.toMatchObject({ encryptionPublicKey: expect.any(String) });
+    release();
+    const outcomes = await Promise.all(slow);
+    expect(outcomes.filter((outcome) => outcome === 'answered')).toHaveLength(2);
+    expect(outcomes.filter((outcome) => /lookups for @barbara are under way/.test(outcome))).toHaveLength(8);
   });
 });

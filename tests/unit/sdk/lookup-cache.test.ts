@@ -158,4 +158,36 @@ describe('LookupCache', () => {
     expect(await Promise.all([a, b])).toEqual(['A', 2]);
     expect(started).toBe(2);
   });
+
+  it('refuses at once a lookup past its group’s limit, running or waiting, and lets other groups by', async () => {
+    const limiter = new LookupLimiter({ maxConcurrent: 3, maxWaiting: 10, maxPerGroup: 2 });
+    const cache = new LookupCache<string>({ ttlMs: 60_000, maxEntries: 10, limiter });
+    const slow = deferred<string>();
+    const started: string[] = [];
+    const load = (name: string, answer: Promise<string> = Promise.resolve(name)) => () => {
+      started.push(name);
+      return answer;
+    };
+    const one = cache.get('@slow 1', load('slow 1', slow.promise), undefined, '@slow');
+    const two = cache.get('@slow 2', load('slow 2', slow.promise), undefined, '@slow');
+    await expect(cache.get('@slow 3', load('slow 3'), undefined, '@slow')).rejects.toThrow(/for @slow are under way/);
+    // Another group still gets the third slot while both of @slow's wait.
+    await expect(cache.get('@other', load('other'))).resolves.toBe('other');
+    slow.resolve('late');
+    expect(await Promise.all([one, two])).toEqual(['late', 'late']);
+    // Its lookups done, the group may look up again.
+    await expect(cache.get('@slow 4', load('slow 4'), undefined, '@slow')).resolves.toBe('slow 4');
+    expect(started).toEqual(['slow 1', 'slow 2', 'other', 'slow 4']);
+  });
+
+  it('counts a lookup refused for want of room in line against nothing', async () => {
+    const limiter = new LookupLimiter({ maxConcurrent: 1, maxWaiting: 0, maxPerGroup: 1 });
+    const gate = deferred<void>();
+    const running = limiter.run(() => gate.promise, '@a');
+    await expect(limiter.run(async () => 'b', '@b')).rejects.toBeInstanceOf(LookupBusyError);
+    gate.resolve();
+    await running;
+    // @b's refusal left nothing counted for @b.
+    await expect(limiter.run(async () => 'b', '@b')).resolves.toBe('b');
+  });
 });

@@ -13,6 +13,9 @@ import { readPublishedKeys } from './published-keys';
 
 export const DEFAULT_ROOT = 'root.atsign.org:64';
 
+/** Lookups of one atSign at once, running or waiting for a slot; more are refused (ATSERVER_UNREACHABLE). */
+export const MAX_LOOKUPS_PER_ATSIGN = 2;
+
 export interface AtPlatformResolverOptions {
   /** Opens a connection to "host:port" (TLS in Node). */
   connect: AtConnector;
@@ -83,7 +86,10 @@ export function createAtPlatformResolver(options: AtPlatformResolverOptions): At
     if (!Number.isInteger(value) || value < least) throw new TypeError(`options.${name} must be a whole number ≥ ${least}.`);
   }
   // Both caches draw on one limit: lookups at once count whichever they are.
-  const limiter = new LookupLimiter({ maxConcurrent, maxWaiting: 256 });
+  // One atSign's lookups, whichever wallet signed, take at most two of the
+  // slots, running or waiting: an atServer that answers as slowly as it may
+  // (each step just inside timeoutMs) cannot hold up other atSigns' sign-ins.
+  const limiter = new LookupLimiter({ maxConcurrent, maxWaiting: 256, maxPerGroup: MAX_LOOKUPS_PER_ATSIGN });
   // Per atSign: its atServer and encryption key (or not found), so bindings
   // naming other keys for a known atSign cost no lookup.
   const atSigns = new LookupCache<AtSignAnswer>({ ttlMs: cacheTtlMs, maxEntries: cacheSize, limiter });
@@ -135,6 +141,7 @@ export function createAtPlatformResolver(options: AtPlatformResolverOptions): At
         return { address, encryptionPublicKey: read.encryptionPublicKey };
       },
       keepAtSign,
+      atSign,
     );
     if (site.address === null) return null;
     if (site.encryptionPublicKey === null) throw notActivated(atSign);
@@ -143,15 +150,20 @@ export function createAtPlatformResolver(options: AtPlatformResolverOptions): At
       return { encryptionPublicKey: site.encryptionPublicKey, signingKey: null };
     }
     const { address } = site;
-    return signingKeys.get(signingCacheKey, async () => {
-      const published = await readPublishedKeys(address, atSign, { connect, timeoutMs, signingAtKey });
-      if (published === null) {
-        // Deactivated since the atSign's answer was kept: say so for the next ones too.
-        if (notFoundTtlMs > 0) atSigns.set(atSign, { address, encryptionPublicKey: null }, notFoundTtlMs);
-        throw notActivated(atSign);
-      }
-      return published;
-    });
+    return signingKeys.get(
+      signingCacheKey,
+      async () => {
+        const published = await readPublishedKeys(address, atSign, { connect, timeoutMs, signingAtKey });
+        if (published === null) {
+          // Deactivated since the atSign's answer was kept: say so for the next ones too.
+          if (notFoundTtlMs > 0) atSigns.set(atSign, { address, encryptionPublicKey: null }, notFoundTtlMs);
+          throw notActivated(atSign);
+        }
+        return published;
+      },
+      undefined,
+      atSign,
+    );
   }
 
   return (atSign, question) =>

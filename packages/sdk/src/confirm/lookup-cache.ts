@@ -1,13 +1,16 @@
 // Bounds on what a flood of sign-ins can cost the atPlatform and the site:
 // answers kept for a while (a small, bounded cache), one lookup per key in
-// flight however many sign-ins wait on it, and only so many lookups at once
-// (a limit several caches can share).
+// flight however many sign-ins wait on it, only so many lookups at once (a
+// limit several caches can share), and only so many of them for one group
+// (one atSign), so that an atServer answering slowly holds few of the slots.
 
 export interface LookupLimiterOptions {
   /** Lookups running at once; more wait their turn. */
   maxConcurrent: number;
   /** Lookups allowed to wait; past that a lookup is refused at once. */
   maxWaiting: number;
+  /** Lookups of one group, running or waiting; past that one is refused at once. Default: no limit. */
+  maxPerGroup?: number;
 }
 
 export type LookupCacheOptions = {
@@ -19,23 +22,42 @@ export type LookupCacheOptions = {
 } & (LookupLimiterOptions | { /** Shared with other caches: their lookups count together. */ limiter: LookupLimiter });
 
 export class LookupBusyError extends Error {
-  constructor() {
-    super('Too many atPlatform lookups are waiting; try again shortly.');
+  constructor(message = 'Too many atPlatform lookups are waiting; try again shortly.') {
+    super(message);
     this.name = 'LookupBusyError';
   }
 }
 
-/** At most `maxConcurrent` lookups at once, `maxWaiting` in line, first come first served. */
+/**
+ * At most `maxConcurrent` lookups at once, `maxWaiting` in line, first come
+ * first served; and at most `maxPerGroup` of one group, running or waiting.
+ */
 export class LookupLimiter {
   readonly #queue: Array<() => void> = [];
   #running = 0;
-  readonly #options: LookupLimiterOptions;
+  readonly #perGroup = new Map<string, number>();
+  readonly #options: Required<LookupLimiterOptions>;
 
   constructor(options: LookupLimiterOptions) {
-    this.#options = options;
+    this.#options = { maxPerGroup: Infinity, ...options };
   }
 
-  async run<T>(load: () => Promise<T>): Promise<T> {
+  /** Runs `load` when a slot is free; `group` (e.g. an atSign) counts it against that group's limit too. */
+  async run<T>(load: () => Promise<T>, group?: string): Promise<T> {
+    if (group === undefined) return this.#inTurn(load);
+    const count = this.#perGroup.get(group) ?? 0;
+    if (count >= this.#options.maxPerGroup) throw new LookupBusyError(`Too many atPlatform lookups for ${group} are under way; try again shortly.`);
+    this.#perGroup.set(group, count + 1);
+    try {
+      return await this.#inTurn(load);
+    } finally {
+      const left = this.#perGroup.get(group)! - 1;
+      if (left > 0) this.#perGroup.set(group, left);
+      else this.#perGroup.delete(group);
+    }
+  }
+
+  async #inTurn<T>(load: () => Promise<T>): Promise<T> {
     if (this.#running < this.#options.maxConcurrent) this.#running += 1;
     else {
       if (this.#queue.length >= this.#options.maxWaiting) throw new LookupBusyError();
@@ -67,13 +89,15 @@ export class LookupCache<V> {
    * The kept answer for `key`, or the one lookup for it (shared by every
    * caller until it settles). `keep` says whether to keep the answer: true
    * for the cache's TTL, a number for that many milliseconds, false or 0 not.
+   * `group` is what the limiter counts the lookup under besides the whole
+   * (default: the key).
    */
-  get(key: string, load: () => Promise<V>, keep: (value: V) => boolean | number = () => true): Promise<V> {
+  get(key: string, load: () => Promise<V>, keep: (value: V) => boolean | number = () => true, group: string = key): Promise<V> {
     const kept = this.#fresh(key);
     if (kept) return Promise.resolve(kept.value);
     const running = this.#inFlight.get(key);
     if (running) return running;
-    const lookup = this.#limiter.run(load).then((value) => {
+    const lookup = this.#limiter.run(load, group).then((value) => {
       const ms = keep(value);
       if (ms === true) this.set(key, value);
       else if (typeof ms === 'number' && ms > 0) this.set(key, value, ms);
