@@ -6,13 +6,20 @@
 // and Bob's .atKeys, bound wallet keys, profiles signed as the wallet signs
 // them) and confirmed on a local atPlatform. A sign-in makes the user (by
 // atSign) and a Better Auth session; replay, another domain, a changed
-// profile and an expired nonce are refused, and make no session.
+// profile and an expired nonce are refused, and make no session. Beside
+// Better Auth's magic link, an atSign that shared someone else's email loses
+// its way into that user once the email's owner proves it.
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import path from 'node:path';
+import { betterAuth } from 'better-auth';
+import { memoryAdapter } from 'better-auth/adapters/memory';
 import { createAuthClient } from 'better-auth/client';
+import { magicLink } from 'better-auth/plugins';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SignInResponse } from '@/packages/sdk/src';
 import { createMemoryNonceStore, DEFAULT_NONCE_TTL_MS } from '@/packages/sdk/src/node';
+import { atSign } from '@/packages/sdk/src/better-auth';
 import { atSignClient } from '@/packages/sdk/src/better-auth/client';
 import { createApp } from '../../../examples/better-auth/server.mjs';
 import { cookieOf, expectDocsShow, newWallet, postJson, serving, signedAnswer, type SigningWallet } from './adapter-support';
@@ -180,5 +187,122 @@ describe('the Better Auth plugin (examples/better-auth/server.mjs)', () => {
     expect(data).toMatchObject({ atSign: '@alice🛠', user: { atSign: '@alice🛠' } });
     const replay = await authClient.atsign.verify({ response: await walletAnswer(issued!.nonce) });
     expect(replay.error).toMatchObject({ status: 401, code: 'NONCE_MISMATCH' });
+  });
+});
+
+type Tables = Record<'user' | 'session' | 'account' | 'verification', Record<string, unknown>[]>;
+
+/** The cookies `set` sets, as a Cookie header. */
+const cookiesIn = (set: Headers): string => cookieOf(new Response(null, { headers: set }));
+
+/** A site with the plugin and Better Auth's magic link, on tables of its own; its links are kept here, not emailed. */
+function siteWithMagicLink() {
+  const tables: Tables = { user: [], session: [], account: [], verification: [] };
+  const links: { email: string; url: string }[] = [];
+  const site = betterAuth({
+    baseURL: ORIGIN,
+    secret: randomBytes(32).toString('base64url'),
+    database: memoryAdapter(tables),
+    plugins: [
+      atSign({ origin: ORIGIN, verify: { root: atPlatform.root, ca: atPlatform.ca }, now: () => clock }),
+      magicLink({ sendMagicLink: ({ email, url }) => void links.push({ email, url }) }),
+    ],
+  });
+  const headers = () => new Headers({ origin: ORIGIN });
+
+  /** `who` signs in with `profile` shared: the answer, and the cookie of the session it made. */
+  async function signIn(who: Who, profile: Record<string, string>) {
+    const { nonce: issued } = await site.api.atSignNonce();
+    const body = { response: await walletAnswer(issued, { who, profile }) };
+    const { response, headers: set } = await site.api.atSignVerify({ body, headers: headers(), returnHeaders: true });
+    return { ...response, cookie: cookiesIn(set) };
+  }
+
+  /** The owner of `email` asks for a link and opens it: the user Better Auth signs them in to, and the session's cookie. */
+  async function provesEmail(email: string) {
+    await site.api.signInMagicLink({ body: { email }, headers: headers() });
+    const token = new URL(links.findLast((link) => link.email === email)!.url).searchParams.get('token')!;
+    const { response, headers: set } = await site.api.magicLinkVerify({ query: { token }, headers: headers(), returnHeaders: true });
+    return { user: response.user, cookie: cookiesIn(set) };
+  }
+
+  const userOf = async (cookie: string) => (await site.api.getSession({ headers: new Headers({ cookie }) }))?.user;
+  return { tables, signIn, provesEmail, userOf };
+}
+
+describe('the Better Auth plugin beside Better Auth’s magic link', () => {
+  it('never lets an atSign that shared someone else’s email back into that person’s user once they prove the email', async () => {
+    const { tables, signIn, provesEmail, userOf } = siteWithMagicLink();
+    // Bob shares an email that is not his; it is free, so his new user takes it, unverified.
+    const first = await signIn('@bob🛠', { email: 'carol@example.com' });
+    expect(first).toMatchObject({ created: true, user: { atSign: '@bob🛠', email: 'carol@example.com' } });
+    const taken = first.user.id;
+
+    // Carol proves the email: Better Auth hands her that user, without its account rows and sessions.
+    const carol = await provesEmail('carol@example.com');
+    expect(carol.user).toMatchObject({ id: taken, email: 'carol@example.com', emailVerified: true });
+    expect(tables.account.filter((account) => account.userId === taken)).toEqual([]);
+    expect(await userOf(first.cookie)).toBeUndefined();
+
+    // Bob again: a user of his own, not Carol's, and with no email of hers.
+    const again = await signIn('@bob🛠', { email: 'carol@example.com' });
+    expect(again).toMatchObject({ created: true, user: { atSign: '@bob🛠' } });
+    expect(again.user.id).not.toBe(taken);
+    expect(again.user.email).toMatch(/^[0-9a-f]{32}@atsign\.invalid$/);
+    expect(await userOf(again.cookie)).toMatchObject({ id: again.user.id, atSign: '@bob🛠' });
+
+    // Carol's user no longer claims @bob🛠, and only Bob's new user carries it.
+    expect(await userOf(carol.cookie)).toMatchObject({ id: taken, email: 'carol@example.com', atSign: null });
+    expect(tables.user.filter((user) => user.atSign === '@bob🛠').map((user) => user.id)).toEqual([again.user.id]);
+    expect(tables.account).toContainEqual(expect.objectContaining({ userId: again.user.id, providerId: 'atsign', accountId: '@bob🛠' }));
+
+    // And after that, Bob keeps signing in to his new user.
+    expect(await signIn('@bob🛠', {})).toMatchObject({ created: false, user: { id: again.user.id } });
+  });
+
+  it('starts a new user for an atSign whose person proved its shared email by magic link: Better Auth dropped the link', async () => {
+    const { tables, signIn, provesEmail, userOf } = siteWithMagicLink();
+    const first = await signIn('@alice🛠', PROFILE);
+    expect(await signIn('@alice🛠', PROFILE)).toMatchObject({ created: false, user: { id: first.user.id } });
+
+    // Alice proves her own email: Better Auth cannot tell her from an owner taking the email back.
+    const proven = await provesEmail(PROFILE.email);
+    expect(proven.user).toMatchObject({ id: first.user.id, emailVerified: true });
+
+    const again = await signIn('@alice🛠', PROFILE);
+    expect(again).toMatchObject({ created: true, user: { atSign: '@alice🛠', name: 'Alice' } });
+    expect(again.user.id).not.toBe(first.user.id);
+    expect(again.user.email).toMatch(/^[0-9a-f]{32}@atsign\.invalid$/);
+    expect(await userOf(proven.cookie)).toMatchObject({ id: first.user.id, email: PROFILE.email, atSign: null });
+    expect(tables.user.filter((user) => user.atSign === '@alice🛠').map((user) => user.id)).toEqual([again.user.id]);
+  });
+
+  it('starts a new user for an atSign whose account row is gone, with an email and atSign no other user holds', async () => {
+    const { tables, signIn, userOf } = siteWithMagicLink();
+    const first = await signIn('@bob🛠', {});
+    // The row removed, as Better Auth's unlinkAccount removes it.
+    tables.account = tables.account.filter((account) => account.accountId !== '@bob🛠');
+
+    const again = await signIn('@bob🛠', {});
+    expect(again).toMatchObject({ created: true, user: { atSign: '@bob🛠' } });
+    expect(again.user.id).not.toBe(first.user.id);
+    expect(again.user.email).toMatch(/^[0-9a-f]{32}@atsign\.invalid$/);
+    expect(again.user.email).not.toBe(first.user.email);
+    expect(await userOf(again.cookie)).toMatchObject({ id: again.user.id, atSign: '@bob🛠' });
+    expect(tables.user.find((user) => user.id === first.user.id)).toMatchObject({ atSign: null, email: first.user.email });
+    expect(tables.user.filter((user) => user.atSign === '@bob🛠')).toHaveLength(1);
+  });
+
+  it('starts a new user for an atSign whose account row outlived its user, and keeps one row for the atSign', async () => {
+    const { tables, signIn } = siteWithMagicLink();
+    const first = await signIn('@bob🛠', {});
+    // The user deleted straight from the database, its account row left behind.
+    tables.user = tables.user.filter((user) => user.id !== first.user.id);
+
+    const again = await signIn('@bob🛠', {});
+    expect(again).toMatchObject({ created: true, user: { atSign: '@bob🛠', email: first.user.email } });
+    expect(again.user.id).not.toBe(first.user.id);
+    expect(tables.account.filter((account) => account.accountId === '@bob🛠').map((account) => account.userId)).toEqual([again.user.id]);
+    expect(await signIn('@bob🛠', {})).toMatchObject({ created: false, user: { id: again.user.id } });
   });
 });

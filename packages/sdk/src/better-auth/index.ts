@@ -1,12 +1,13 @@
 // "Sign in with atSign" as a Better Auth plugin (`@atsign-wallet/sdk/better-auth`),
 // after Better Auth's own Sign In With Ethereum plugin: a nonce endpoint and a
 // verify endpoint that checks the wallet's answer with the SDK's sign-in
-// routes, finds or makes the person's user by atSign, and starts a Better
-// Auth session. Better Auth is an optional peer: only this entry imports it.
+// routes, finds the person's user through the atSign's account row (or makes
+// one), and starts a Better Auth session. Better Auth is an optional peer:
+// only this entry imports it.
 //
 //   betterAuth({ …, plugins: [atSign({ origin: 'https://example.com' })] })
 //   → GET /api/auth/atsign/nonce, POST /api/auth/atsign/verify { response }
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { BetterAuthPlugin, StandardSchemaV1, User } from 'better-auth';
 import { APIError, createAuthEndpoint } from 'better-auth/api';
 import { setSessionCookie } from 'better-auth/cookies';
@@ -118,15 +119,34 @@ export function atSign(options: AtSignPluginOptions) {
         }
 
         const { internalAdapter, adapter } = ctx.context;
-        let user = await adapter.findOne<AtSignUser>({ model: 'user', where: [{ field: 'atSign', value: signIn.atSign }] });
+        // The account row (providerId 'atsign', accountId the atSign) ties an atSign to
+        // its user, not the user's atSign column. When a person proves an email by magic
+        // link or email OTP, Better Auth hands them the unverified user with that email
+        // after deleting its account rows and sessions, but leaves its columns as they
+        // were. Found by the column, the atSign that shared the email would sign in to
+        // the email owner's user; found by the account row, it cannot.
+        const account = await internalAdapter.findAccountByKey({ providerId: 'atsign', accountId: signIn.atSign });
+        let user = account ? ((await internalAdapter.findUserById(account.userId)) as AtSignUser | null) : null;
         const created = user === null;
         if (!user) {
+          // A link left behind by a deleted user would leave two rows for one atSign.
+          if (account) await internalAdapter.deleteAccount(account.id);
+          // A user that lost its link (taken over, or unlinked) still holds the atSign in
+          // its unique column: it no longer claims it, and the column makes way for the new user.
+          const stale = await adapter.findOne<AtSignUser>({ model: 'user', where: [{ field: 'atSign', value: signIn.atSign }] });
+          if (stale) await internalAdapter.updateUser(stale.id, { atSign: null });
+
           const { name, email, picture } = signIn.profile;
+          const free = async (address: string) => (await internalAdapter.findUserByEmail(address)) === null;
+          const placeholder = async () => {
+            const usual = `${createHash('sha256').update(signIn.atSign).digest('hex').slice(0, 32)}@${emailDomain}`;
+            // The user that lost its link may still have it: then one at random.
+            return (await free(usual)) ? usual : `${randomBytes(16).toString('hex')}@${emailDomain}`;
+          };
           // A shared email is the person's word, not proven: it never joins an existing account.
-          const free = email !== undefined && (await internalAdapter.findUserByEmail(email)) === null;
-          const placeholder = `${createHash('sha256').update(signIn.atSign).digest('hex').slice(0, 32)}@${emailDomain}`;
+          const userEmail = email !== undefined && (await free(email)) ? email : await placeholder();
           user = (await internalAdapter.createUser(
-            { name: name ?? signIn.atSign, email: free ? email : placeholder, emailVerified: false, image: picture ?? null, atSign: signIn.atSign },
+            { name: name ?? signIn.atSign, email: userEmail, emailVerified: false, image: picture ?? null, atSign: signIn.atSign },
             { method: 'atsign' },
           )) as AtSignUser;
           await internalAdapter.createAccount({ userId: user.id, providerId: 'atsign', accountId: signIn.atSign });
