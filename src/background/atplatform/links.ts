@@ -7,8 +7,11 @@
 // second connection of the same atSign is a `monitor`: the atServer tells it
 // its latest commit after every change any app of the atSign makes, which is
 // how the wallet hears of other wallets' edits. A dropped link
-// tries again later, each wait longer; a refusal (keys not accepted,
-// enrollment denied, revoked or expired) is shown and not retried.
+// tries again later, each wait longer; a link that keeps dropping soon after
+// it went online waits longer each time too, until one stays up for
+// STAYED_UP_MS. A refusal (keys
+// not accepted, enrollment denied, revoked or expired) is shown and not
+// retried.
 
 import { AtClient, AtClientError, AtServerError, formatAddress, type AtAddress, type AtConnector, type AtMonitor } from '@/src/atplatform';
 import type { AtServerStatus, RefusedProblem } from '@/src/shared/atserver-status';
@@ -47,6 +50,17 @@ export interface LinksDeps {
 
 export const retryDelayMs = (attempt: number): number => Math.min(1000 * 2 ** (attempt - 1), 300_000);
 
+/**
+ * How long a link must stay online before its drop counts as a fresh start,
+ * and the next attempt waits the shortest time. Signing in is not enough: an
+ * atServer (or a network) that takes the keys and hangs up at once would
+ * otherwise have the wallet look up the root, connect, sign in, publish its
+ * signing key and sync personas every second, for as long as it is unlocked.
+ * A minute outlasts two keep-alive `noop`s (every 20 s by default), so a link
+ * that drops at its first keep-alive does not count as up.
+ */
+export const STAYED_UP_MS = 60_000;
+
 const REFUSALS: Record<string, { problem: RefusedProblem; says: (atSign: string) => string }> = {
   AT0401: { problem: 'keys-refused', says: (a) => `${a}’s atServer does not accept this wallet’s keys.` },
   AT0025: { problem: 'enrollment-denied', says: (a) => `The request to add this wallet to ${a} was denied.` },
@@ -60,7 +74,10 @@ class Link {
   #client: AtClient | null = null;
   #monitor: AtMonitor | null = null;
   #cancel: (() => void) | null = null;
+  /** Attempts since the link was last online; it sets the next wait. */
   #attempt = 0;
+  /** Drops in a row, each before the link had stayed up for STAYED_UP_MS. */
+  #quickDrops = 0;
   #stopped = false;
 
   constructor(
@@ -142,7 +159,8 @@ class Link {
     this.#client = client;
     this.#monitor = monitor;
     this.#attempt = 0;
-    this.#set({ state: 'online', address: formatAddress(address), since: this.deps.now() });
+    const since = this.deps.now();
+    this.#set({ state: 'online', address: formatAddress(address), since });
     const keepAlive = (): void => {
       this.#cancel = this.deps.later(() => {
         // A noop that fails closes the connection, which is handled below.
@@ -157,6 +175,10 @@ class Link {
       this.#monitor = null;
       this.#cancel?.();
       this.#cancel = null;
+      // A link that was up a good while tries again soon; one that keeps
+      // dropping soon after signing in waits longer each time (1 s, 2 s, 4 s …).
+      this.#quickDrops = this.deps.now() - since >= STAYED_UP_MS ? 0 : this.#quickDrops + 1;
+      this.#attempt = Math.max(0, this.#quickDrops - 1);
       this.#retry('unreachable', `The connection to ${this.atSign}’s atServer dropped.`);
     });
     if (monitor) void this.#watch(monitor, client);

@@ -12,8 +12,14 @@ export function trustingFetch(caPem: string): FetchLike {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () => {
-          const body = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: res.statusCode ?? 0, text: () => Promise.resolve(body) });
+          const bytes = new Uint8Array(Buffer.concat(chunks));
+          const body = new ReadableStream<Uint8Array>({
+            start(controller) {
+              if (bytes.byteLength > 0) controller.enqueue(bytes);
+              controller.close();
+            },
+          });
+          resolve({ status: res.statusCode ?? 0, body });
         });
         res.on('error', reject);
       });
