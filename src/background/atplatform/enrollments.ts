@@ -84,9 +84,12 @@ export class Enrollments {
     });
   }
 
-  /** Activates a new atSign with its activation secret; its keys, made here. */
-  activate(atSign: string, secret: string, deviceName: string): Promise<AtKeys> {
-    return this.#atServerOf(atSign, (client) => activateAtSign(client, { atSign, secret, deviceName }));
+  /**
+   * Activates a new atSign with its activation secret; its keys, made here,
+   * are given to `keep` before the secret is deleted (see activation.ts).
+   */
+  activate(atSign: string, secret: string, deviceName: string, keep: (keys: AtKeys) => Promise<void>): Promise<AtKeys> {
+    return this.#atServerOf(atSign, (client) => activateAtSign(client, { atSign, secret, deviceName, keep }));
   }
 
   /** Waits for the person's other app to decide; on approval, the atSign's keys for this wallet. */

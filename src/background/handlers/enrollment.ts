@@ -62,15 +62,18 @@ export const activateAtSign: Handler<'wallet_activateAtSign'> = async ({ params 
     });
   }
   const atSign = await requireNewAtSign(params.atSign, services);
-  let keys;
+  // The keys go into the vault before the atServer deletes the secret: if
+  // they cannot (the wallet locked meanwhile), the secret still works.
+  let added: Awaited<ReturnType<typeof addIdentity>> | undefined;
   try {
-    keys = await services.enrollments.activate(atSign, secret, deviceName());
+    await services.enrollments.activate(atSign, secret, deviceName(), async (keys) => {
+      added = await addIdentity(keys, 'activated', services);
+    });
   } catch (error) {
     throw asWalletError(error);
   }
-  const added = await addIdentity(keys, 'activated', services);
   await refreshLinks(services);
-  return added;
+  return added!;
 };
 
 export const cancelEnrollment: Handler<'wallet_cancelEnrollment'> = async ({ params }, services) => {

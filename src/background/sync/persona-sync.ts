@@ -134,9 +134,17 @@ export class PersonaSync {
     const changes: RemoteChanges = { updated: [], removed: [] };
     let applied = false;
     let { cursor } = await this.deps.syncState.get(atSign);
+    let stuck: string | null = null;
     for (;;) {
       const page = await client.syncFrom(cursor, { regex: SYNC_REGEX });
       if (page.length === 0) break;
+      // Asked for what came after `cursor`, a working atServer answers later commits only. A page with
+      // none would be asked for again and again, keeping this sync running for ever and the person's edits
+      // from going up. The read ends here; nothing is sent on top of a read that did not finish.
+      if (!page.some((entry) => entry.commitId > cursor)) {
+        stuck = `${atSign}’s atServer, asked for the changes after commit ${cursor}, sent none newer.`;
+        break;
+      }
       for (const entry of page) {
         try {
           applied = (await this.#apply(entry, atSign, selfKey, changes)) || applied;
@@ -148,7 +156,10 @@ export class PersonaSync {
       }
       await this.deps.syncState.update(atSign, { cursor });
     }
+    // What earlier pages brought is kept here already, so the sites hear of it even when the read ended early.
     if (applied) await this.deps.onRemoteChanges(atSign, changes);
+    // Said as the sync's problem, like any other that stops it; the next sync asks again from the same commit.
+    if (stuck !== null) throw new Error(stuck);
     return skipped;
   }
 

@@ -3,19 +3,25 @@
 // app. What is checked: the keys the wallet ends up with are the atSign's
 // (compared with its .atKeys file), they authenticate, and every refusal is
 // named and leaves nothing behind.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AtClient, webSocketConnector } from '@/src/atplatform';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { AtClient, AtClientError, webSocketConnector } from '@/src/atplatform';
+import { activateAtSign } from '@/src/background/atplatform/activation';
 import { EnrollmentError } from '@/src/background/atplatform/enrollment';
+import { addIdentity } from '@/src/background/identities/add-identity';
+import { ErrorCode } from '@/src/shared/errors';
 import { Enrollments, type EnrollmentsDeps } from '@/src/background/atplatform/enrollments';
 import type { AtKeys } from '@/src/keys';
 import { startLocalAtPlatform, type LocalAtPlatform } from '../../../testing/atplatform/index.mjs';
 import { ALICE, ALICE_FILE, readFixture } from '../atplatform/support/fixtures';
 import { addressOf, trustingWebSocket } from '../atplatform/support/local-doors';
+import { PASSPHRASE, walletWithBarbara } from '../personas/support';
 
 let platform: LocalAtPlatform;
 let alice: AtKeys;
 let serial = 0;
 const DAVE_SECRET = 'b7e1c0d2f3a4958677a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0';
+const ERIN_SECRET = 'c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5';
+const FRED_SECRET = 'd9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8';
 
 beforeAll(async () => {
   alice = await readFixture(ALICE_FILE);
@@ -24,6 +30,8 @@ beforeAll(async () => {
     unactivated: [
       { atSign: '@carol', cramSecret: 'a'.repeat(64) },
       { atSign: '@dave', cramSecret: DAVE_SECRET },
+      { atSign: '@erin', cramSecret: ERIN_SECRET },
+      { atSign: '@fred', cramSecret: FRED_SECRET },
     ],
   });
 }, 60_000);
@@ -138,11 +146,14 @@ describe('adding the wallet to an atSign by enrollment', () => {
   });
 });
 
+/** Where a test has no vault to keep the keys in: they are returned as well. */
+const keepNothing = async () => {};
+
 describe('activating a new atSign with its activation secret', () => {
   it('refuses a wrong secret, then activates with the right one: keys made here, published, the secret spent', async () => {
     const made = enrollments();
-    await expect(made.activate('@dave', `${DAVE_SECRET}0`, device())).rejects.toMatchObject({ problem: 'secret-refused' });
-    const keys = await made.activate('@dave', DAVE_SECRET, device());
+    await expect(made.activate('@dave', `${DAVE_SECRET}0`, device(), keepNothing)).rejects.toMatchObject({ problem: 'secret-refused' });
+    const keys = await made.activate('@dave', DAVE_SECRET, device(), keepNothing);
     expect(keys).toMatchObject({ atSign: '@dave', extra: { enrollmentId: expect.any(String), apkamSymmetricKey: expect.any(String) } });
     const anyone = await AtClient.connect(addressOf(platform, '@dave'), { connect: connect() });
     try {
@@ -161,10 +172,74 @@ describe('activating a new atSign with its activation secret', () => {
       }
     }
     // …and the secret never again.
-    await expect(made.activate('@dave', DAVE_SECRET, device())).rejects.toMatchObject({ problem: 'secret-refused' });
+    await expect(made.activate('@dave', DAVE_SECRET, device(), keepNothing)).rejects.toMatchObject({ problem: 'secret-refused' });
   });
 
   it('names an atSign the root does not know', async () => {
-    await expect(enrollments().activate('@nobody', DAVE_SECRET, device())).rejects.toMatchObject({ problem: 'not-found' });
+    await expect(enrollments().activate('@nobody', DAVE_SECRET, device(), keepNothing)).rejects.toMatchObject({ problem: 'not-found' });
+  });
+});
+
+describe('activating, when the new keys must be kept before the secret goes', () => {
+  /** A new connection to the atSign's atServer, closed when the test ends. */
+  async function atServerOf(atSign: string): Promise<AtClient> {
+    const client = await AtClient.connect(addressOf(platform, atSign), { connect: connect() });
+    onTestFinished(() => client.close());
+    return client;
+  }
+
+  it('leaves the secret working when the wallet locked itself before it could keep the keys, so the same secret activates again', async () => {
+    const wallet = await walletWithBarbara();
+    const keep = (keys: AtKeys) => addIdentity(keys, 'activated', wallet.services).then(() => undefined);
+    // The wallet locks itself while the atServer is approving the new keys.
+    let approved: AtKeys | null = null;
+    const keepAfterLocking = async (keys: AtKeys) => {
+      approved = keys;
+      await wallet.ok('wallet_lock');
+      await keep(keys);
+    };
+    const first = activateAtSign(await atServerOf('@erin'), { atSign: '@erin', secret: ERIN_SECRET, deviceName: device(), keep: keepAfterLocking });
+    await expect(first).rejects.toMatchObject({ code: ErrorCode.Locked });
+    // The atServer had taken those keys…
+    expect(approved).not.toBeNull();
+    await expect((await atServerOf('@erin')).lookup('publickey@erin')).resolves.toBe(approved!.encryptionPublicKey);
+    // …but the wallet has nothing of @erin, and the secret still opens it.
+    await wallet.ok('wallet_unlock', { passphrase: PASSPHRASE });
+    expect(await wallet.services.identities.get('@erin')).toBeUndefined();
+    await expect((await atServerOf('@erin')).authenticateCram('@erin', ERIN_SECRET)).resolves.toBeUndefined();
+
+    // Unlocked, the same secret activates @erin, the keys are kept, and then the secret is gone.
+    const keys = await activateAtSign(await atServerOf('@erin'), { atSign: '@erin', secret: ERIN_SECRET, deviceName: device(), keep });
+    expect(await wallet.services.identities.get('@erin')).toMatchObject({ atSign: '@erin', source: 'activated', pkamPublicKey: keys.pkamPublicKey });
+    const owner = await atServerOf('@erin');
+    await owner.authenticate('@erin', { pkamPrivateKey: keys.pkamPrivateKey, enrollmentId: keys.extra.enrollmentId as string });
+    await expect((await atServerOf('@erin')).authenticateCram('@erin', ERIN_SECRET)).rejects.toThrow();
+  });
+
+  it('keeps the keys before deleting the secret; when that delete fails, the atSign stays activated and the secret still works', async () => {
+    const client = await atServerOf('@fred');
+    const order: string[] = [];
+    vi.spyOn(client, 'delete').mockImplementationOnce(async (key) => {
+      order.push(`delete ${key}`);
+      throw new AtClientError('closed', 'The connection to the atServer dropped.');
+    });
+    const warned = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const kept: AtKeys[] = [];
+    const keys = await activateAtSign(client, {
+      atSign: '@fred',
+      secret: FRED_SECRET,
+      deviceName: device(),
+      keep: async (k) => {
+        order.push('keep');
+        kept.push(k);
+      },
+    });
+    expect(order).toEqual(['keep', 'delete privatekey:at_secret']);
+    expect(kept).toEqual([keys]);
+    expect(warned).toHaveBeenCalledWith(expect.stringMatching(/@fred is activated, but its activation secret could not be deleted/), expect.any(AtClientError));
+    // The activation stands, and honestly: the secret was not deleted, so it still opens @fred.
+    const owner = await atServerOf('@fred');
+    await owner.authenticate('@fred', { pkamPrivateKey: keys.pkamPrivateKey, enrollmentId: keys.extra.enrollmentId as string });
+    await expect((await atServerOf('@fred')).authenticateCram('@fred', FRED_SECRET)).resolves.toBeUndefined();
   });
 });

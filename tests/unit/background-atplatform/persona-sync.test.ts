@@ -236,3 +236,89 @@ describe('personas between two wallets of one atSign', () => {
     expect(problem).toContain(`${personaAtKey(work.id, BARBARA)} was left alone`);
   });
 });
+
+describe('an atServer whose changes never move on', () => {
+  /**
+   * A wallet of @barbara whose link is a stand-in atServer: `sync:from` answers
+   * each ask with `page(from)`; written personas are counted, not kept. It
+   * gives up after 20 asks, so a sync that would ask for ever fails the test
+   * instead of hanging it. `offline` runs before the wallet is linked to it.
+   */
+  async function walletOn(page: (from: number) => AtSyncEntry[], offline: (w: Wallet) => Promise<void> = async () => undefined) {
+    const w = await walletWithBarbara();
+    await offline(w);
+    const asked: number[] = [];
+    const told: string[] = [];
+    let written = 0;
+    const server = {
+      async syncFrom(from: number) {
+        asked.push(from);
+        if (asked.length > 20) throw new Error('asked for the same changes over and over');
+        return page(from);
+      },
+      async update() {
+        return 100 + ++written;
+      },
+      async delete() {
+        return 100 + ++written;
+      },
+    } as unknown as AtClient;
+    w.services.sync = createPersonaSync(
+      () => w.services,
+      (_atSign, work) => work(server),
+      (atSign) => told.push(atSign),
+    );
+    return { ...w, asked, told, written: () => written };
+  }
+
+  // Another key of the atSign's, committed as 5: the wallet reads past it and keeps nothing of it.
+  const stuckAtFive = (): AtSyncEntry[] => [{ atKey: `public:signing_key.atwallet${BARBARA}`, commitId: 5, operation: '+', value: 'x', metadata: {} }];
+
+  it('stops reading when a page of changes does not move past the last one read, says so, and can sync again later', async () => {
+    const w = await walletOn(stuckAtFive, async (offline) => {
+      const work = await offline.persona('Work');
+      await offline.ok('wallet_savePersona', { id: work.id, name: 'Work', fields: { email: 'barbara@work.example' } });
+    });
+
+    await w.services.sync.request(BARBARA);
+    // From the start (-1) the page moved on to 5; asked from 5, the same page again: the read ends there.
+    expect(w.asked).toEqual([-1, 5]);
+    const status = await w.services.sync.status(BARBARA);
+    expect(status.problem).toBe(`The last sync stopped: ${BARBARA}’s atServer, asked for the changes after commit 5, sent none newer.`);
+    // Nothing was sent on top of a read that did not finish; the edit still waits.
+    expect(w.written()).toBe(0);
+    expect(status.waiting).toBeGreaterThan(0);
+    expect((await w.services.syncState.get(BARBARA)).cursor).toBe(5);
+
+    // The sync is not stuck running: the next request asks again.
+    await w.services.sync.request(BARBARA);
+    expect(w.asked).toEqual([-1, 5, 5]);
+  });
+
+  it('goes on normally once the atServer answers with something new', async () => {
+    let stuck = true;
+    const w = await walletOn((from) => (stuck ? stuckAtFive() : from < 9 ? [{ ...stuckAtFive()[0]!, commitId: 9 }] : []));
+    await w.services.sync.request(BARBARA);
+    expect((await w.services.sync.status(BARBARA)).problem).not.toBeNull();
+
+    stuck = false;
+    await w.services.sync.request(BARBARA);
+    expect(w.asked).toEqual([-1, 5, 5, 9]);
+    expect(await w.services.sync.status(BARBARA)).toMatchObject({ problem: null, waiting: 0 });
+    expect(w.written()).toBeGreaterThan(0);
+  });
+
+  it('keeps, and tells the wallet’s pages of, what came before the page that did not move on', async () => {
+    const selfKey = await importSelfKey(Buffer.from(keys.selfEncryptionKey, 'base64'));
+    const { value, metadata } = await encryptForServer(selfKey, { name: 'Chess club', fields: { nickname: 'Babs' }, labels: {} });
+    // As the wire carries it: every metadata value as text.
+    const onTheWire = { isEncrypted: 'true', ivNonce: metadata.ivNonce! };
+    const club: AtSyncEntry = { atKey: personaAtKey(crypto.randomUUID(), BARBARA), commitId: 7, operation: '+', value, metadata: onTheWire };
+    const w = await walletOn(() => [club]);
+    await w.services.sync.request(BARBARA);
+    expect(w.asked).toEqual([-1, 7]);
+    expect(await w.persona('Chess club')).toMatchObject({ fields: { nickname: 'Babs' } });
+    expect(w.told).toEqual([BARBARA]);
+    expect((await w.services.sync.status(BARBARA)).problem).toMatch(/after commit 7, sent none newer/);
+  });
+});
