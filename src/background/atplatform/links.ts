@@ -261,6 +261,12 @@ export class AtServerLinks {
     this.#links.get(atSign)?.retryNow();
   }
 
+  /** Closes one link (its atSign is being removed); sync() would open it again while the atSign is listed. */
+  stop(atSign: string): void {
+    this.#links.get(atSign)?.stop();
+    this.#links.delete(atSign);
+  }
+
   stopAll(): void {
     this.sync([]);
   }

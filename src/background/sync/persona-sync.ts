@@ -97,6 +97,11 @@ export class PersonaSync {
     return entry.done;
   }
 
+  /** Resolves once no sync of the atSign is under way (with its link stopped, none starts again). */
+  async settled(atSign: string): Promise<void> {
+    await this.#running.get(atSign)?.done;
+  }
+
   /** The atServer says its latest commit: sync if that is news. */
   async serverCommitted(atSign: string, latestCommitId: number): Promise<void> {
     if (latestCommitId > (await this.deps.syncState.get(atSign)).cursor) await this.request(atSign);

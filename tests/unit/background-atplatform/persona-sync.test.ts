@@ -16,7 +16,7 @@ import { MAX_PERSONAS } from '@/src/shared/persona';
 import { readAtKeys, type AtKeys } from '@/src/keys';
 import { startLocalAtPlatform, type LocalAtPlatform } from '../../../testing/atplatform/index.mjs';
 import { addressOf } from '../atplatform/support/local-doors';
-import { BARBARA, walletWithBarbara, type Wallet } from '../personas/support';
+import { BARBARA, PASSPHRASE, walletWithBarbara, type Wallet } from '../personas/support';
 import { readFileSync } from 'node:fs';
 
 const BARBARA_FILE = fileURLToPath(new URL('../../fixtures/atkeys/@barbara.atKeys', import.meta.url));
@@ -320,5 +320,38 @@ describe('an atServer whose changes never move on', () => {
     expect(await w.persona('Chess club')).toMatchObject({ fields: { nickname: 'Babs' } });
     expect(w.told).toEqual([BARBARA]);
     expect((await w.services.sync.status(BARBARA)).problem).toMatch(/after commit 7, sent none newer/);
+  });
+});
+
+describe('removing an atSign while a sync of it is under way', () => {
+  it('waits for the sync to end, so that nothing it read is written back once the atSign is gone', async () => {
+    const w = await walletWithBarbara();
+    let answer: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    // A sync that has asked the atServer for its changes and waits for the answer.
+    const server = {
+      async syncFrom(from: number): Promise<AtSyncEntry[]> {
+        if (from >= 9) return [];
+        await answered;
+        return [{ atKey: `public:signing_key.atwallet${BARBARA}`, commitId: 9, operation: '+', value: 'x', metadata: {} }];
+      },
+      update: async () => 10,
+      delete: async () => 10,
+    } as unknown as AtClient;
+    w.services.sync = createPersonaSync(
+      () => w.services,
+      (_atSign, work) => work(server),
+    );
+    const syncing = w.services.sync.request(BARBARA);
+    let removed = false;
+    const removing = w.ok('wallet_removeAtSign', { atSign: BARBARA, passphrase: PASSPHRASE }).then(() => (removed = true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(removed).toBe(false);
+    answer();
+    await Promise.all([syncing, removing]);
+    // Nothing of @barbara is left: not her place in the atServer's log, not her personas.
+    expect(await w.db.syncState.get(BARBARA)).toBeUndefined();
+    expect(await w.db.personas.where('atSign').equals(BARBARA).count()).toBe(0);
+    expect(await w.db.identities.count()).toBe(0);
   });
 });
