@@ -231,6 +231,8 @@ class Link {
 
 export class AtServerLinks {
   readonly #links = new Map<string, Link>();
+  /** atSigns being removed: their links stay closed whatever sync() is given. */
+  readonly #held = new Set<string>();
 
   constructor(private readonly deps: LinksDeps) {}
 
@@ -243,7 +245,7 @@ export class AtServerLinks {
       }
     }
     for (const atSign of atSigns) {
-      if (this.#links.has(atSign)) continue;
+      if (this.#links.has(atSign) || this.#held.has(atSign)) continue;
       const link = new Link(atSign, this.deps);
       this.#links.set(atSign, link);
       link.start();
@@ -252,8 +254,7 @@ export class AtServerLinks {
 
   /** Closes one link and opens it afresh (its address or keys changed). */
   restart(atSign: string): void {
-    this.#links.get(atSign)?.stop();
-    this.#links.delete(atSign);
+    this.#close(atSign);
     this.sync([...this.#links.keys(), atSign]);
   }
 
@@ -261,8 +262,20 @@ export class AtServerLinks {
     this.#links.get(atSign)?.retryNow();
   }
 
-  /** Closes one link (its atSign is being removed); sync() would open it again while the atSign is listed. */
-  stop(atSign: string): void {
+  /**
+   * Closes the atSign's link and keeps it closed, whatever sync() is given,
+   * until `release` (its atSign is being removed, and is listed until then).
+   */
+  hold(atSign: string): void {
+    this.#held.add(atSign);
+    this.#close(atSign);
+  }
+
+  release(atSign: string): void {
+    this.#held.delete(atSign);
+  }
+
+  #close(atSign: string): void {
     this.#links.get(atSign)?.stop();
     this.#links.delete(atSign);
   }

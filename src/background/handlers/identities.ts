@@ -54,18 +54,24 @@ export const removeAtSign: Handler<'wallet_removeAtSign'> = async ({ params }, s
   // This wallet's signing key leaves the atServer with it, when the wallet is online to take it away;
   // sign-ins it made are then no longer confirmed by that key.
   await services.links.whileOnline(record.atSign, (client) => client.delete(record.binding.atKey)).catch(() => null);
-  // Its link stops here, and a sync under way (deleting the signing key is a
-  // change the atServer announces) ends before the atSign's rows go: it could
-  // otherwise write its personas or its place in the atServer's log back after them.
-  services.links.stop(record.atSign);
-  await services.sync.settled(record.atSign);
-  const revoked = await services.grants.removeByAtSign(record.atSign);
-  // Only this wallet's copy: the personas stay on the atServer for the atSign's other apps.
-  await services.personas.removeByAtSign(record.atSign);
-  await services.syncState.removeByAtSign(record.atSign);
-  // Last, so that a removal that failed part-way can be asked for again.
-  await services.identities.remove(record.atSign);
-  await refreshLinks(services);
+  // Its link closes here and stays closed, and a sync under way (deleting the
+  // signing key is a change the atServer announces) ends before the atSign's
+  // rows go: it could otherwise write its personas or its place in the
+  // atServer's log back after them.
+  services.links.hold(record.atSign);
+  let revoked;
+  try {
+    await services.sync.forget(record.atSign);
+    revoked = await services.grants.removeByAtSign(record.atSign);
+    // Only this wallet's copy: the personas stay on the atServer for the atSign's other apps.
+    await services.personas.removeByAtSign(record.atSign);
+    await services.syncState.removeByAtSign(record.atSign);
+    // The identity goes last, so that a removal that failed part-way can be asked for again.
+    await services.identities.remove(record.atSign);
+  } finally {
+    services.links.release(record.atSign);
+    await refreshLinks(services);
+  }
   await announceRevoked(revoked, 'person', services);
   if ((await services.settings.get('activeAtSign')) === record.atSign) {
     const [next] = await services.identities.list();

@@ -97,9 +97,13 @@ export class PersonaSync {
     return entry.done;
   }
 
-  /** Resolves once no sync of the atSign is under way (with its link stopped, none starts again). */
-  async settled(atSign: string): Promise<void> {
+  /**
+   * For an atSign being removed, its link closed: resolves once no sync of it
+   * is under way, and forgets what the last one said went wrong.
+   */
+  async forget(atSign: string): Promise<void> {
     await this.#running.get(atSign)?.done;
+    this.#problems.delete(atSign);
   }
 
   /** The atServer says its latest commit: sync if that is news. */

@@ -182,3 +182,24 @@ describe('waits after a link drops', () => {
     made.stopAll();
   });
 });
+
+describe('a link held closed while its atSign is removed', () => {
+  it('closes at once, stays closed whatever the list of atSigns says, and opens again once released', async () => {
+    const { made, servers } = links(() => undefined);
+    made.sync([ALICE]);
+    await online(made);
+    made.hold(ALICE);
+    expect(made.status(ALICE)).toEqual({ state: 'locked' });
+    expect(servers[0]?.closedByClient).toBe(true);
+    // The atSign is still listed while it is removed: a refresh meanwhile opens nothing.
+    made.sync([ALICE]);
+    await settle();
+    expect(made.status(ALICE)).toEqual({ state: 'locked' });
+    expect(servers).toHaveLength(1);
+    made.release(ALICE);
+    made.sync([ALICE]);
+    await online(made);
+    expect(servers).toHaveLength(2);
+    made.stopAll();
+  });
+});

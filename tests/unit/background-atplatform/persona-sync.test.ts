@@ -347,6 +347,10 @@ describe('removing an atSign while a sync of it is under way', () => {
     const removing = w.ok('wallet_removeAtSign', { atSign: BARBARA, passphrase: PASSPHRASE }).then(() => (removed = true));
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(removed).toBe(false);
+    // While it waits, the atSign is still listed: a refresh of the links (an unlock in another
+    // window, say) opens no link for it.
+    w.services.links.sync([BARBARA]);
+    expect(w.services.links.status(BARBARA)).toEqual({ state: 'locked' });
     answer();
     await Promise.all([syncing, removing]);
     // Nothing of @barbara is left: not her place in the atServer's log, not her personas.
