@@ -63,17 +63,28 @@ export const activateAtSign: Handler<'wallet_activateAtSign'> = async ({ params 
   }
   const atSign = await requireNewAtSign(params.atSign, services);
   // The keys go into the vault before the atServer deletes the secret: if
-  // they cannot (the wallet locked meanwhile), the secret still works.
+  // they cannot (the wallet locked meanwhile), the secret still works and the
+  // person can try again. Once the atSign's record is stored its keys are
+  // kept, and the secret goes even if what comes after (its first personas)
+  // failed: trying again would be refused (the atSign is in the wallet), and a
+  // secret left working would let whoever holds it take the atSign over.
   let added: Awaited<ReturnType<typeof addIdentity>> | undefined;
+  let failedAfterKept: unknown = null;
   try {
     await services.enrollments.activate(atSign, secret, deviceName(), async (keys) => {
-      added = await addIdentity(keys, 'activated', services);
+      try {
+        added = await addIdentity(keys, 'activated', services);
+      } catch (error) {
+        if (!(await services.identities.get(keys.atSign))) throw error;
+        failedAfterKept = error;
+      }
     });
   } catch (error) {
     throw asWalletError(error);
   }
   await refreshLinks(services);
-  return added!;
+  if (failedAfterKept !== null || !added) throw failedAfterKept;
+  return added;
 };
 
 export const cancelEnrollment: Handler<'wallet_cancelEnrollment'> = async ({ params }, services) => {

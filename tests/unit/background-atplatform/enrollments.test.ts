@@ -22,6 +22,8 @@ let serial = 0;
 const DAVE_SECRET = 'b7e1c0d2f3a4958677a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0';
 const ERIN_SECRET = 'c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5';
 const FRED_SECRET = 'd9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8';
+const GINA_SECRET = 'e1f2a3b4c5d6e7f8a9b0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2';
+const HANK_SECRET = 'f0e1d2c3b4a5968778695a4b3c2d1e0f1a2b3c4d5e6f708192a3b4c5d6e7f809';
 
 beforeAll(async () => {
   alice = await readFixture(ALICE_FILE);
@@ -32,6 +34,8 @@ beforeAll(async () => {
       { atSign: '@dave', cramSecret: DAVE_SECRET },
       { atSign: '@erin', cramSecret: ERIN_SECRET },
       { atSign: '@fred', cramSecret: FRED_SECRET },
+      { atSign: '@gina', cramSecret: GINA_SECRET },
+      { atSign: '@hank', cramSecret: HANK_SECRET },
     ],
   });
 }, 60_000);
@@ -241,5 +245,48 @@ describe('activating, when the new keys must be kept before the secret goes', ()
     const owner = await atServerOf('@fred');
     await owner.authenticate('@fred', { pkamPrivateKey: keys.pkamPrivateKey, enrollmentId: keys.extra.enrollmentId as string });
     await expect((await atServerOf('@fred')).authenticateCram('@fred', FRED_SECRET)).resolves.toBeUndefined();
+  });
+});
+
+describe('activating through the wallet’s own request (wallet_activateAtSign)', () => {
+  /** Whether the activation secret still opens the atSign. */
+  async function secretWorks(atSign: string, secret: string): Promise<boolean> {
+    const client = await AtClient.connect(addressOf(platform, atSign), { connect: connect() });
+    try {
+      await client.authenticateCram(atSign, secret);
+      return true;
+    } catch {
+      return false;
+    } finally {
+      client.close();
+    }
+  }
+
+  it('keeps the atSign with its first personas, and only then is the secret spent', async () => {
+    const wallet = await walletWithBarbara();
+    wallet.services.enrollments = enrollments();
+    const added = await wallet.ok('wallet_activateAtSign', { atSign: '@gina', secret: GINA_SECRET });
+    expect(added).toMatchObject({ atSign: '@gina', source: 'activated' });
+    expect((await wallet.services.personas.list('@gina')).length).toBeGreaterThan(0);
+    expect(await secretWorks('@gina', GINA_SECRET)).toBe(false);
+  });
+
+  it('spends the secret once the atSign is kept, even when the wallet locked before its first personas were made', async () => {
+    const wallet = await walletWithBarbara();
+    wallet.services.enrollments = enrollments();
+    const identities = wallet.services.identities;
+    const store = identities.add.bind(identities);
+    // The wallet locks itself just after the atSign's record is stored.
+    vi.spyOn(identities, 'add').mockImplementationOnce(async (record) => {
+      const stored = await store(record);
+      await wallet.ok('wallet_lock');
+      return stored;
+    });
+    const reply = await wallet.call('wallet_activateAtSign', { atSign: '@hank', secret: HANK_SECRET });
+    expect(reply).toMatchObject({ ok: false, error: { code: ErrorCode.Locked } });
+    await wallet.ok('wallet_unlock', { passphrase: PASSPHRASE });
+    // The atSign is in the wallet (its keys sealed), and no one can activate it again with the secret.
+    expect(await wallet.services.identities.get('@hank')).toMatchObject({ atSign: '@hank', source: 'activated' });
+    expect(await secretWorks('@hank', HANK_SECRET)).toBe(false);
   });
 });
