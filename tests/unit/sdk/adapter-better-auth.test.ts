@@ -243,6 +243,8 @@ describe('the Better Auth plugin beside Better Auth’s magic link', () => {
     expect(carol.user).toMatchObject({ id: taken, email: 'carol@example.com', emailVerified: true });
     expect(tables.account.filter((account) => account.userId === taken)).toEqual([]);
     expect(await userOf(first.cookie)).toBeUndefined();
+    // At once, before Bob signs in again, her user no longer says it is @bob🛠.
+    expect(await userOf(carol.cookie)).toMatchObject({ id: taken, atSign: null });
 
     // Bob again: a user of his own, not Carol's, and with no email of hers.
     const again = await signIn('@bob🛠', { email: 'carol@example.com' });

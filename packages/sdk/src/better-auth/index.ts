@@ -23,14 +23,15 @@ export interface AtSignPluginOptions extends SignInRoutesOptions {
   nonces?: NonceStore;
   /**
    * The email of a person who shares none, or whose email another user has
-   * already: `<hash of the atSign>@<this domain>`. Default "atsign.invalid",
+   * already: `<hash of the atSign>@<this domain>` (random before the `@` when
+   * an old user of the atSign still has that one). Default "atsign.invalid",
    * a domain that never receives mail.
    */
   placeholderEmailDomain?: string;
 }
 
-/** The user an atSign signs in as, with the field this plugin adds. */
-export type AtSignUser = User & { atSign: string };
+/** The user an atSign signs in as, with the field this plugin adds (null once the atSign's account is gone). */
+export type AtSignUser = User & { atSign: string | null };
 
 /** The verify endpoint's answer (the button shows `atSign`). */
 export interface AtSignVerifyResult {
@@ -103,6 +104,24 @@ export function atSign(options: AtSignPluginOptions) {
   return {
     id: 'atsign',
     schema,
+    // When Better Auth deletes an atSign's account (a person proved the
+    // user's email, or it was unlinked), the user stops claiming the atSign
+    // at once, not only at the atSign's next sign-in.
+    init: (auth) => ({
+      options: {
+        databaseHooks: {
+          account: {
+            delete: {
+              after: async (account) => {
+                if (account.providerId !== 'atsign') return;
+                const user = (await auth.internalAdapter.findUserById(account.userId)) as AtSignUser | null;
+                if (user?.atSign === account.accountId) await auth.internalAdapter.updateUser(user.id, { atSign: null });
+              },
+            },
+          },
+        },
+      },
+    }),
     endpoints: {
       atSignNonce: createAuthEndpoint('/atsign/nonce', { method: 'GET', metadata: { noStore: true } }, async (ctx) => {
         const nonce = await routesFor(ctx.context.internalAdapter).issueNonce();
@@ -159,7 +178,7 @@ export function atSign(options: AtSignPluginOptions) {
           atSign: signIn.atSign,
           keySource: signIn.keySource,
           profile: signIn.profile,
-          user: { id: user.id, atSign: user.atSign, name: user.name, email: user.email, image: user.image ?? null },
+          user: { id: user.id, atSign: signIn.atSign, name: user.name, email: user.email, image: user.image ?? null },
           created,
         };
         return ctx.json(result);
