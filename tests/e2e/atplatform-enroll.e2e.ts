@@ -127,6 +127,11 @@ describe.each(browserNames)('%s: adding the wallet to an atSign by enrollment', 
     expect(said).toContain('Your other app keeps the atSign.');
     expect(said).toContain(`That app still lists this wallet among the apps it approved for ${ALICE}: revoke this wallet’s access there too.`);
     expect(said).not.toContain('export one first');
+    // The atSign stays with the other app: nothing to export before removing it.
+    expect(await page.evaluate((selector) => [...document.querySelectorAll(`${selector} button`)].map((b) => b.textContent?.trim()), form)).toEqual([
+      `Remove ${ALICE}`,
+      'Cancel',
+    ]);
     await page.clickRole('button', 'Cancel');
     expect((await callWallet(wallet, 'wallet_getState')).identities.map((i) => i.atSign)).toEqual([ALICE]);
   });

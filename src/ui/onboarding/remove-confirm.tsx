@@ -42,15 +42,14 @@ export function RemoveConfirm({ atSign, idPrefix, enrolled, exportedFile, onExpo
         Sites you signed in to with it lose access at once.{' '}
         {enrolled ? 'Your other app keeps the atSign.' : 'The wallet keeps no other copy of its keys.'}
       </p>
-      {exportedFile ? (
-        <p class="note">Its keys were saved as {exportedFile}.</p>
-      ) : enrolled ? (
+      {exportedFile && <p class="note">Its keys were saved as {exportedFile}.</p>}
+      {enrolled ? (
         <p class="note">
           That app still lists this wallet among the apps it approved for <bdi>{atSign}</bdi>: revoke this wallet’s
           access there too.
         </p>
       ) : (
-        <p class="note">If you have no .atKeys file for it, export one first.</p>
+        !exportedFile && <p class="note">If you have no .atKeys file for it, export one first.</p>
       )}
       <PassphraseInput
         id={`${idPrefix}-remove-passphrase`}
@@ -61,9 +60,11 @@ export function RemoveConfirm({ atSign, idPrefix, enrolled, exportedFile, onExpo
       />
       <FormAlert error={error} waitSeconds={waitSeconds} />
       <div class="actions">
-        <button type="button" class="button button--secondary" onClick={onExportFirst} disabled={busy}>
-          Export first
-        </button>
+        {!enrolled && (
+          <button type="button" class="button button--secondary" onClick={onExportFirst} disabled={busy}>
+            Export first
+          </button>
+        )}
         <button type="submit" class="button button--danger" disabled={busy || waitSeconds > 0}>
           Remove <bdi>{atSign}</bdi>
         </button>
