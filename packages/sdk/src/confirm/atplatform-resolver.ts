@@ -37,7 +37,7 @@ export interface AtPlatformResolverOptions {
   freshMinMs?: number;
   /** How many atSigns' answers are kept, and as many wallets' signing keys. Default 1,000. */
   cacheSize?: number;
-  /** Lookups at once. Default 8; more wait, and past 256 waiting a lookup is refused. */
+  /** Lookups at once. Default 8; more wait, past 256 waiting a lookup is refused, and one atSign's take at most 2 places, running or waiting (MAX_LOOKUPS_PER_ATSIGN). */
   maxConcurrent?: number;
 }
 
