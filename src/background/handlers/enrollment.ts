@@ -83,8 +83,9 @@ export const activateAtSign: Handler<'wallet_activateAtSign'> = async ({ params 
     throw asWalletError(error);
   }
   await refreshLinks(services);
-  if (failedAfterKept !== null || !added) throw failedAfterKept;
-  return added;
+  if (failedAfterKept !== null) throw failedAfterKept;
+  // activate resolves only after `keep` ran: the atSign was added.
+  return added!;
 };
 
 export const cancelEnrollment: Handler<'wallet_cancelEnrollment'> = async ({ params }, services) => {

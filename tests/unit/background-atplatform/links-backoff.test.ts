@@ -109,16 +109,22 @@ const hangUpAfterSignIn = (transport: FakeTransport) => {
 const offline = (made: AtServerLinks) => until(() => expect(made.status(ALICE).state).toBe('offline'));
 const online = (made: AtServerLinks) => until(() => expect(made.status(ALICE).state).toBe('online'));
 
+/** Waits out `count` drops in a row, each for as long as the link says; those waits, in order. */
+async function waitOutDrops(count: number, { made, clock, wait }: Pick<ReturnType<typeof links>, 'made' | 'clock' | 'wait'>) {
+  const waits: number[] = [];
+  for (let i = 0; i < count; i++) {
+    await offline(made);
+    waits.push(wait());
+    await clock.advance(waits[i] ?? 0);
+  }
+  return waits;
+}
+
 describe('waits after a link drops', () => {
   it('keep growing when the atServer takes the keys and then hangs up at once', async () => {
     const { made, clock, seen, servers, wait } = links(hangUpAfterSignIn);
     made.sync([ALICE]);
-    const waits: number[] = [];
-    for (let i = 0; i < 6; i++) {
-      await offline(made);
-      waits.push(wait());
-      await clock.advance(waits[i] ?? 0);
-    }
+    const waits = await waitOutDrops(6, { made, clock, wait });
     await offline(made);
     made.stopAll();
     expect(waits).toEqual([1000, 2000, 4000, 8000, 16_000, 32_000]);
@@ -154,13 +160,7 @@ describe('waits after a link drops', () => {
       if (attempt <= 3) hangUpAfterSignIn(transport);
     });
     made.sync([ALICE]);
-    const waits: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      await offline(made);
-      waits.push(wait());
-      await clock.advance(waits[i] ?? 0);
-    }
-    expect(waits).toEqual([1000, 2000, 4000]);
+    expect(await waitOutDrops(3, { made, clock, wait })).toEqual([1000, 2000, 4000]);
     await online(made);
     await clock.advance(STAYED_UP_MS);
     expect(made.status(ALICE).state).toBe('online');
