@@ -2,6 +2,7 @@
 // background. It takes only messages this window posted to itself with our
 // tag, and it answers only to this window's own origin — never to '*'. It adds
 // nothing about the caller: the background asks the browser who sent it.
+import type { WalletErrorShape } from '../shared/errors';
 import { NS, type PageRequest, type Reply, type WalletEvent } from '../shared/protocol';
 
 export interface RelayPort {
@@ -14,6 +15,21 @@ const UNREACHABLE: Reply = {
   ok: false,
   error: { code: -32603, message: 'The wallet could not be reached. Reload the page and try again.' },
 };
+
+/**
+ * The background's reply as the page gets it: a success, or an error of a
+ * numeric code and a message alone (the provider puts all it is given on the
+ * page's Error); anything else is -32603.
+ */
+function answerOf(reply: unknown): Reply {
+  const r = reply as { ok?: unknown; result?: unknown; error?: { code?: unknown; message?: unknown } } | null | undefined;
+  if (r?.ok === true) return { ok: true, result: r.result };
+  const code = r?.error?.code;
+  const message = r?.error?.message;
+  return typeof code === 'number' && typeof message === 'string'
+    ? { ok: false, error: { code: code as WalletErrorShape['code'], message } }
+    : UNREACHABLE;
+}
 
 export function startRelay(win: Window, port: RelayPort): void {
   const origin = win.location.origin;
@@ -34,13 +50,14 @@ export function startRelay(win: Window, port: RelayPort): void {
     if (d.kind !== 'request' || !('id' in d)) return;
     const id = d.id;
     if (typeof id !== 'string' || id.length > 100) return;
-    // A provider not yet sure that a relay hears it (a page can forge `ready`)
-    // asks to be told at once that its request arrived.
-    if (d.ack) toPage({ kind: 'ready', id });
+    // Said at once (unless the provider has heard this relay already), so
+    // the provider stops this request's clock: the request is in the
+    // wallet's hands now, and its answer may take minutes.
+    if (d.heard !== 0) toPage({ kind: 'ready', id });
     Promise.resolve()
       .then(() => port.send({ ns: NS, kind: 'request', method: d.method, params: d.params }))
       .then(
-        (reply) => toPage({ kind: 'response', id, ...((reply as Reply | undefined) ?? UNREACHABLE) }),
+        (reply) => toPage({ kind: 'response', id, ...answerOf(reply) }),
         () => toPage({ kind: 'response', id, ...UNREACHABLE }),
       );
   });

@@ -10,12 +10,18 @@
 //
 // A page can post anything a relay posts, `ready` included, so a `ready` only
 // says where to send. Until a relay has said it holds one of this provider's
-// requests (to a request marked `ack` it answers at once `ready` with the
-// request's id), each request is on a clock: unless the relay says it has it
-// within REQUEST_TIMEOUT_MS — counted from the request, or from
+// requests (to each request not marked `heard: 0` it answers at once `ready`
+// with the request's id), each request is on a clock: unless the relay says
+// it has it within REQUEST_TIMEOUT_MS — counted from the request, or from
 // DOMContentLoaded for one made while the page was loading, since the relay
 // starts only after that — it rejects with -32603. A forged `ready` can send
-// requests to no one; it cannot make them hang.
+// requests to no one; it cannot make them hang. (Once heard, the relay gets
+// every later request: they are marked, and carry no clock, which spares
+// each call a message.)
+//
+// The relay shapes every answer: an `error` with a numeric code and a message,
+// or a `result`. The provider takes it as it comes (what a page forges about
+// its own requests harms no one else).
 //
 // Every page a person opens downloads and parses this file, in every frame:
 // it is written for size (see README, Benchmarks), and each byte saved here
@@ -26,13 +32,14 @@ import { NS } from '../shared/protocol';
 export const REQUEST_TIMEOUT_MS = 5000;
 
 // `<` and `>` left bare (browsers take them in a data: URI, and escaped each
-// costs three bytes); `#` stays escaped, or it would end the image there.
+// costs three bytes); `#` stays escaped, or it would end the image there. The
+// "@" is in the browser's default font: naming one costs bytes on every page.
 const ICON =
-  "data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'><rect width='32' height='32' rx='8' fill='%23f05e3e'/><text x='16' y='23' font-size='20' text-anchor='middle' fill='white' font-family='sans-serif'>@</text></svg>";
+  "data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' viewBox='-4 -4 8 8'><circle r='4' fill='%23f05e3e'/><text x='-3' y='2' font-size='6' fill='white'>@</text></svg>";
 
 type Listener = (data: unknown) => void;
-/** resolve, reject, and the request's clock: unset before it starts, 0 once not needed. */
-type Pending = [(value: unknown) => void, (error: unknown) => void, ReturnType<typeof setTimeout> | 0 | undefined];
+/** resolve, reject, and the request's clock: unset before it starts, 0 if not needed. */
+type Pending = [(value: unknown) => void, (error: unknown) => void, (ReturnType<typeof setTimeout> | 0)?];
 interface PageProvider {
   isAtSignWallet: true;
   request(args: { method: string; params?: unknown }): Promise<unknown>;
@@ -43,9 +50,8 @@ interface PageProvider {
 /** What settles a request: the relay's response, or one the provider makes itself. */
 interface Answer {
   id?: string;
-  ok?: unknown;
   result?: unknown;
-  error?: { code?: number; message?: string };
+  error?: { code: number; message: string };
 }
 
 // An arrow, not a function declaration: the build inlines it into page.ts's one call.
@@ -55,39 +61,29 @@ export const installProvider = (win: Window): void => {
   if (origin === 'null') return;
   const pending = new Map<string, Pending>();
   const listeners = new Map<string, Set<Listener>>();
-  // Taken now, before the page's own scripts run, so a page cannot swap them under its own requests.
-  const clone = structuredClone;
-  const stringify = JSON.stringify;
+  // The announced uuid, made on first read (see `info` below).
   let uuid: string | undefined;
-  let seq = 0;
   // 0 once a relay said it holds one of our requests (it hears everything
   // posted since), so a new request's clock starts as "not needed".
   let heard: 0 | undefined;
   // What waits for a relay to say it is ready; 0 once one has.
   let waiting: object[] | 0 = [];
 
-  // The announced uuid, and the prefix of request ids (so two providers in one
-  // window, an add-on updated under an open page, never take each other's
-  // replies). A version 4 UUID: crypto.randomUUID exists only on secure pages,
-  // and the wallet also serves http: sites, so it is the one the browser puts
-  // in a blob: URL (random, version 4, in Chromium and Firefox alike); the
-  // empty blob stays registered until the page goes. It tells providers apart
-  // and guards nothing (the page sees it). Made on first use, to keep the
-  // provider's start — paid by every page — small.
-  const pageUuid = () => (uuid ??= URL.createObjectURL(new Blob()).slice(-36));
   const post = (message: object) => win.postMessage({ ns: NS, ...message }, origin);
   /** Settles request `id`: with `result`, or as an error when `error` is given. */
   const finish = (id: string, error?: Answer['error'], result?: unknown) => {
     const entry = pending.get(id);
     if (entry) {
       pending.delete(id);
-      clearTimeout(entry[2]);
-      if (error) entry[1](Object.assign(Error(String(error.message)), { code: Number(error.code ?? -32603) }));
+      if (error) entry[1](Object.assign(Error(error.message), error));
       else entry[0](result);
     }
   };
   const startClock = (entry: Pending, id: string) =>
-    (entry[2] ??= setTimeout(() => finish(id, { message: 'The wallet could not be reached' }), REQUEST_TIMEOUT_MS));
+    (entry[2] ??= setTimeout(() => finish(id, { code: -32603, message: 'Wallet unreachable' }), REQUEST_TIMEOUT_MS));
+  // (A settled request's clock is left to run out: it finds nothing to settle.
+  // A real relay has stopped it already, as it says it holds a request before
+  // it answers.)
   // The relay starts only after DOMContentLoaded: so do the clocks of requests made before.
   win.addEventListener('DOMContentLoaded', () => pending.forEach(startClock));
   const toRelay = (message: object) => {
@@ -101,20 +97,20 @@ export const installProvider = (win: Window): void => {
     const d = event.data as (Answer & { ns?: unknown; kind?: unknown; name?: string; data?: unknown }) | null;
     if (event.source !== win || d?.ns !== NS) return;
     if (d.kind === 'ready') {
-      // With an id: the relay holds that request, and hears all posted after it.
+      // With an id: the relay holds that request.
       const entry = pending.get(d.id!);
       if (entry) {
         clearTimeout(entry[2]);
-        entry[2] = heard = 0;
+        heard = 0;
       }
       if (waiting) {
         waiting.forEach(post);
         waiting = 0;
       }
     } else if (d.kind === 'response') {
-      finish(d.id!, d.ok ? undefined : (d.error ?? {}), d.result);
+      finish(d.id!, d.error, d.result);
     } else if (d.kind === 'event') {
-      // Each listener on its own microtask: one that throws cannot stop the rest.
+      // Each listener on its own microtask: one that throws (or is no function) cannot stop the rest.
       listeners.get(d.name!)?.forEach((fn) => queueMicrotask(() => fn(d.data)));
     }
   });
@@ -123,7 +119,10 @@ export const installProvider = (win: Window): void => {
     isAtSignWallet: true,
     request: (args: { method: string; params?: unknown }) =>
       new Promise((resolve, reject) => {
-        const id = `${pageUuid()}:${++seq}`;
+        // Random, so two providers in one window (an add-on updated under an
+        // open page) never take each other's replies. It guards nothing: the
+        // page sees it.
+        const id = `${Math.random()}`;
         const entry: Pending = [resolve, reject, heard];
         pending.set(id, entry);
         try {
@@ -132,21 +131,18 @@ export const installProvider = (win: Window): void => {
           // Plain data only: what cannot be cloned (functions, symbols, DOM nodes) is refused, not
           // dropped — now, not when a held request is sent, where it would stop the ones after it.
           // (JSON.stringify leaves undefined params undefined.)
-          clone([method, params]);
-          toRelay({ kind: 'request', id, method, params: stringify(params), ack: heard !== 0 });
-          // (`?.`: the unit tests' stand-in windows have no document.)
-          if (win.document?.readyState !== 'loading') startClock(entry, id);
+          structuredClone([method, params]);
+          toRelay({ kind: 'request', id, method, params: JSON.stringify(params), heard });
+          if (win.document.readyState !== 'loading') startClock(entry, id);
         } catch {
-          finish(id, { code: -32602, message: 'params must be plain JSON data' });
+          finish(id, { code: -32602, message: 'params must be JSON' });
         }
       }),
     on(name: string, fn: Listener) {
-      if (typeof fn === 'function') {
-        // The wallet sends a frame events only once it knows the frame listens:
-        // on the first listener (no name is ever taken out of the map).
-        if (!listeners.size) toRelay({ kind: 'subscribe' });
-        (listeners.get(name) ?? listeners.set(name, new Set()).get(name)!).add(fn);
-      }
+      // The wallet sends a frame events only once it knows the frame listens:
+      // on the first listener (no name is ever taken out of the map).
+      if (!listeners.size) toRelay({ kind: 'subscribe' });
+      (listeners.get(name) ?? listeners.set(name, new Set()).get(name)!).add(fn);
       return provider;
     },
     removeListener(name: string, fn: Listener) {
@@ -156,8 +152,14 @@ export const installProvider = (win: Window): void => {
   });
   const detail = Object.freeze({
     info: Object.freeze({
+      // A version 4 UUID: crypto.randomUUID exists only on secure pages, and
+      // the wallet also serves http: sites, so it is the one the browser puts
+      // in a blob: URL (random, version 4, in Chromium and Firefox alike); the
+      // empty blob stays registered until the page goes. Made when first read:
+      // registering a blob: URL asks the browser's own process, ~3 ms of every
+      // page's load.
       get uuid() {
-        return pageUuid();
+        return (uuid ??= URL.createObjectURL(new Blob()).slice(-36));
       },
       name: 'atSign Wallet',
       rdns: 'org.atsign-wallet',

@@ -19,10 +19,12 @@ export interface PageRequest {
    */
   params: unknown;
   /**
-   * Set by a provider not yet sure a relay hears it (a page can forge
-   * `ready`): the relay answers at once with `ready` carrying this `id`.
+   * 0 from a provider that has heard this relay say it holds one of its
+   * requests (so it hears everything posted since): no need to say so again.
+   * Otherwise the relay answers at once with `ready` carrying this `id` (a
+   * page can forge `ready`, so until then each request is on a clock).
    */
-  ack?: unknown;
+  heard?: unknown;
 }
 
 /** The longest params text a page may send; a page method's params are far smaller. */
@@ -47,9 +49,9 @@ export interface Subscribe {
  * The relay starts after the provider (once the page has loaded), so the
  * provider holds requests until it hears `ready`; a relay already running
  * answers a provider's `hello` with `ready`. With an `id`, the relay has that
- * request (its answer to a request marked `ack`). A page can post a `ready`
- * too: until the provider has one with the id of its own request, its
- * requests time out (see src/inpage/provider.ts).
+ * request: it says so at once for each request not marked `heard: 0`. A page
+ * can post a `ready` too: until the provider has one with the id of its own
+ * request, its requests time out (see src/inpage/provider.ts).
  */
 export interface RelayReady {
   ns: typeof NS;
@@ -63,7 +65,11 @@ export interface ProviderHello {
 
 export type Reply<T = unknown> = { ok: true; result: T } | { ok: false; error: WalletErrorShape };
 
-/** relay → page: a reply to request `id`. */
+/**
+ * relay → page: a reply to request `id`. The relay sends `error` only with a
+ * numeric code and a message, and `error` only when the request failed: the
+ * provider settles on it as it comes.
+ */
 export type PageResponse = { ns: typeof NS; kind: 'response'; id: string } & Reply;
 
 /** background → relay (tabs.sendMessage), relay → page: an event for one origin. */

@@ -13,7 +13,7 @@ import { discoverProvider } from './support/provider';
 const ORIGIN = 'https://site.example';
 const UNREACHABLE = { code: -32603, message: expect.any(String) };
 
-type Posted = { kind: string; id?: string; method?: unknown; ack?: unknown };
+type Posted = { kind: string; id?: string; method?: unknown; heard?: unknown };
 
 beforeEach(() => void vi.useFakeTimers());
 afterEach(() => void vi.useRealTimers());
@@ -61,7 +61,7 @@ describe('a forged ready', () => {
     await deliver();
     const answer = track(provider.request({ method: 'atsign_getGrant' }));
     await deliver();
-    expect(requests(win)).toMatchObject([{ method: 'atsign_getGrant', ack: true }]);
+    expect(requests(win)).toMatchObject([{ method: 'atsign_getGrant', heard: undefined }]);
 
     await vi.advanceTimersByTimeAsync(REQUEST_TIMEOUT_MS - 100);
     expect(answer.state).toBe('pending');
@@ -193,9 +193,9 @@ describe('a real relay', () => {
     await vi.advanceTimersByTimeAsync(50);
     const later = track(provider.request({ method: 'later' }));
     await deliver();
-    expect(requests(win).map((r) => [r.method, r.ack])).toEqual([
-      ['first', true],
-      ['later', false],
+    expect(requests(win).map((r) => [r.method, r.heard])).toEqual([
+      ['first', undefined],
+      ['later', 0],
     ]);
     expect(posted(win).filter((data) => data.kind === 'ready' && data.id)).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(60_050);
@@ -277,21 +277,21 @@ describe('the relay', () => {
     return { win, port, pagePosts, said };
   }
 
-  it('says at once, to its own origin, that it has a request marked ack, before the background answers', async () => {
+  it('says at once, to its own origin, that it has a request not marked heard, before the background answers', async () => {
     const { win, port, pagePosts, said } = relay();
-    pagePosts({ ns: NS, kind: 'request', id: 'p:1', method: 'atsign_connect', ack: true });
+    pagePosts({ ns: NS, kind: 'request', id: 'p:1', method: 'atsign_connect' });
     expect(said()).toEqual([{ ns: NS, kind: 'ready', id: 'p:1' }]);
     await deliver();
     expect(port.send).toHaveBeenCalledWith({ ns: NS, kind: 'request', method: 'atsign_connect', params: undefined });
     expect(win.targetOrigins.every((target) => target === ORIGIN)).toBe(true);
   });
 
-  it('says nothing for a request not marked, nor for one it does not take', async () => {
+  it('says nothing for a request marked heard, nor for one it does not take', async () => {
     const { pagePosts, said, win } = relay();
-    pagePosts({ ns: NS, kind: 'request', id: 'p:1', method: 'atsign_getGrant' });
-    pagePosts({ ns: NS, kind: 'request', id: 'i'.repeat(101), method: 'atsign_getGrant', ack: true });
-    pagePosts({ ns: NS, kind: 'request', id: 7, method: 'atsign_getGrant', ack: true });
-    receive(win, { ns: NS, kind: 'request', id: 'p:2', method: 'atsign_getGrant', ack: true }, { source: {}, origin: ORIGIN });
+    pagePosts({ ns: NS, kind: 'request', id: 'p:1', method: 'atsign_getGrant', heard: 0 });
+    pagePosts({ ns: NS, kind: 'request', id: 'i'.repeat(101), method: 'atsign_getGrant' });
+    pagePosts({ ns: NS, kind: 'request', id: 7, method: 'atsign_getGrant' });
+    receive(win, { ns: NS, kind: 'request', id: 'p:2', method: 'atsign_getGrant' }, { source: {}, origin: ORIGIN });
     await deliver();
     expect(said()).toEqual([]);
   });

@@ -11,11 +11,13 @@ function setup(send: RelayPort['send'] = async () => ({ ok: true, result: 'pong'
   startRelay(asWindow(win), port);
   /** What the relay posted to the page after its first word, `ready` (the page itself posts nothing through this window here). */
   const toPage = () => win.posts.slice(1).map((post) => post.data);
+  /** The relay's answers to requests (not its word that it holds them). */
+  const responses = () => toPage().filter((data) => (data as { kind?: string }).kind === 'response');
   /** Plays the page: a message it posted to its own window arrives. */
   const pagePosts = (data: unknown) => receive(win, structuredClone(data), { source: win, origin: ORIGIN });
   /** Plays the background: pushes an event to the relay. */
   const backgroundEmits = (message: unknown) => port.onEvent.mock.calls[0]![0](message);
-  return { win, port, toPage, pagePosts, backgroundEmits };
+  return { win, port, toPage, responses, pagePosts, backgroundEmits };
 }
 
 const request = (extra: object = {}) => ({ ns: NS, kind: 'request', id: 'r1', method: 'atsign_getGrant', ...extra });
@@ -62,17 +64,26 @@ describe('requests from the page', () => {
     });
   });
 
-  it('posts the reply back to its own origin, tagged with the request id', async () => {
-    const { win, toPage, pagePosts } = setup();
+  it('says at once that it holds each request, then posts the reply back to its own origin, tagged with the request id', async () => {
+    let answer: (reply: unknown) => void = () => {};
+    const { win, port, toPage, pagePosts } = setup(() => new Promise((resolve) => (answer = resolve)));
     pagePosts(request({ id: 'r1' }));
     await settle();
-    expect(toPage()).toEqual([{ ns: NS, kind: 'response', id: 'r1', ok: true, result: 'pong' }]);
+    // The background has the request and has not answered: the page already knows it arrived.
+    expect(port.send).toHaveBeenCalledTimes(1);
+    expect(toPage()).toEqual([{ ns: NS, kind: 'ready', id: 'r1' }]);
+    answer({ ok: true, result: 'pong' });
+    await settle();
+    expect(toPage()).toEqual([
+      { ns: NS, kind: 'ready', id: 'r1' },
+      { ns: NS, kind: 'response', id: 'r1', ok: true, result: 'pong' },
+    ]);
     expect(win.targetOrigins.every((target) => target === ORIGIN)).toBe(true);
   });
 
   it('answers each request with its own id, whatever order the replies come in', async () => {
     const replies: Record<string, (v: unknown) => void> = {};
-    const { toPage, pagePosts } = setup(
+    const { responses, pagePosts } = setup(
       (message) => new Promise((resolve) => (replies[(message as { method: string }).method] = resolve)),
     );
     pagePosts(request({ id: 'first', method: 'one' }));
@@ -82,24 +93,47 @@ describe('requests from the page', () => {
     await settle();
     replies.one!({ ok: true, result: 1 });
     await settle();
-    expect(toPage()).toEqual([
+    expect(responses()).toEqual([
       { ns: NS, kind: 'response', id: 'second', ok: true, result: 2 },
       { ns: NS, kind: 'response', id: 'first', ok: true, result: 1 },
     ]);
   });
 
   it('passes an error reply through unchanged', async () => {
-    const { toPage, pagePosts } = setup(async () => ({ ok: false, error: { code: 4100, message: 'no grant' } }));
+    const { responses, pagePosts } = setup(async () => ({ ok: false, error: { code: 4100, message: 'no grant' } }));
     pagePosts(request());
     await settle();
-    expect(toPage()).toEqual([
+    expect(responses()).toEqual([
       { ns: NS, kind: 'response', id: 'r1', ok: false, error: { code: 4100, message: 'no grant' } },
     ]);
+  });
+
+  it('passes on a failure as its code and message alone (the provider puts all it gets on the Error)', async () => {
+    const { responses, pagePosts } = setup(async () => ({
+      ok: false,
+      error: { code: 4900, message: 'locked', data: { reason: 'wrong-passphrase' } },
+    }));
+    pagePosts(request());
+    await settle();
+    expect(responses()).toStrictEqual([
+      { ns: NS, kind: 'response', id: 'r1', ok: false, error: { code: 4900, message: 'locked' } },
+    ]);
+  });
+
+  it('passes on a success as its result alone, whatever else the reply carries', async () => {
+    const { responses, pagePosts } = setup(async () => ({ ok: true, result: 7, error: { code: 4001, message: 'no' } }));
+    pagePosts(request());
+    await settle();
+    expect(responses()).toStrictEqual([{ ns: NS, kind: 'response', id: 'r1', ok: true, result: 7 }]);
   });
 
   it.each([
     ['rejects', () => Promise.reject(new Error('Could not establish connection'))],
     ['resolves with nothing', () => Promise.resolve(undefined)],
+    ['resolves with a failure that has no code', () => Promise.resolve({ ok: false, error: { message: 'x' } })],
+    ['resolves with a failure whose code is text', () => Promise.resolve({ ok: false, error: { code: '4001', message: 'x' } })],
+    ['resolves with a failure that has no message', () => Promise.resolve({ ok: false, error: { code: 4001 } })],
+    ['resolves with a failure that has no error', () => Promise.resolve({ ok: false })],
     [
       'throws',
       () => {
@@ -107,21 +141,21 @@ describe('requests from the page', () => {
       },
     ],
   ])('answers -32603 when sending to the background %s', async (_label, send) => {
-    const { toPage, pagePosts } = setup(send);
+    const { responses, pagePosts } = setup(send);
     pagePosts(request({ id: 'r9' }));
     await settle();
-    expect(toPage()).toEqual([
+    expect(responses()).toEqual([
       { ns: NS, kind: 'response', id: 'r9', ok: false, error: { code: -32603, message: expect.any(String) } },
     ]);
   });
 
   it('accepts an id of 100 characters', async () => {
-    const { port, toPage, pagePosts } = setup();
+    const { port, responses, pagePosts } = setup();
     const id = 'i'.repeat(100);
     pagePosts(request({ id }));
     await settle();
     expect(port.send).toHaveBeenCalledTimes(1);
-    expect(toPage()).toMatchObject([{ id }]);
+    expect(responses()).toMatchObject([{ id }]);
   });
 });
 
@@ -203,8 +237,8 @@ describe('target origin', () => {
     pagePosts(request({ id: 'b' }));
     backgroundEmits(event());
     await settle();
-    // ready, a reply, a failure reply and an event
-    expect(win.targetOrigins).toEqual([ORIGIN, ORIGIN, ORIGIN, ORIGIN]);
+    // ready, for each request its ready and its reply (one a failure), and an event
+    expect(win.targetOrigins).toEqual([ORIGIN, ORIGIN, ORIGIN, ORIGIN, ORIGIN, ORIGIN]);
   });
 });
 

@@ -8,6 +8,8 @@
 
 export class FakeWindow extends EventTarget {
   readonly location: { readonly origin: string };
+  /** A document that has loaded (a test of a loading page puts its own in place). */
+  readonly document: { readyState: DocumentReadyState } = { readyState: 'complete' };
   /** Every postMessage call made on this window, in order (data as cloned). */
   readonly posts: { data: unknown; targetOrigin: string }[] = [];
 
