@@ -67,16 +67,26 @@ export class PersonasRepo implements SealedStore {
   }
 
   /**
-   * Marks a persona as on the atServer at `commitId` — if it is still the
-   * version that was sent (`sent`, its sealed value): an edit made meanwhile
-   * stays waiting.
+   * Records that the atServer holds `sent` (a persona as it was read to be
+   * sent) at `commitId`. An edit made meanwhile stays waiting, now based on
+   * that commit, and a deletion made meanwhile waits as a tombstone of it:
+   * either way the next sync knows that commit for this wallet's own, not
+   * another wallet's edit (which would come back as an "(other wallet)" copy,
+   * or bring the deleted persona back).
    */
-  async markSent(id: string, sent: Sealed, commitId: number | null): Promise<void> {
+  async markSent(sent: PersonaRecord, commitId: number | null): Promise<void> {
     await this.write(() =>
-      this.db.transaction('rw', this.db.personas, async () => {
-        const record = await this.db.personas.get(id);
-        if (!record || !sameBytes(record.sealed.iv, sent.iv)) return;
-        await this.db.personas.put({ ...record, sync: { commitId, pending: false } });
+      this.db.transaction('rw', this.db.personas, this.db.tombstones, async () => {
+        const record = await this.db.personas.get(sent.id);
+        if (commitId === null) {
+          if (record && sameBytes(record.sealed.iv, sent.sealed.iv)) await this.db.personas.put({ ...record, sync: { commitId, pending: false } });
+          return;
+        }
+        if (!record) {
+          await this.db.tombstones.put({ id: sent.id, atSign: sent.atSign, commitId });
+          return;
+        }
+        await this.db.personas.put({ ...record, sync: { commitId, pending: !sameBytes(record.sealed.iv, sent.sealed.iv) } });
       }),
     );
   }

@@ -289,7 +289,7 @@ export class PersonaSync {
       const content = await vault.unseal<PersonaContent>(record.sealed);
       const { value, metadata } = await encryptForServer(selfKey, content);
       const commitId = await client.update(personaAtKey(record.id, atSign), value, metadata);
-      await personas.markSent(record.id, record.sealed, commitId);
+      await personas.markSent(record, commitId);
     }
     const { orderPending } = await syncState.get(atSign);
     if (orderPending !== null) {

@@ -168,6 +168,65 @@ describe('personas between two wallets of one atSign', () => {
     expect(await b.persona(copyName('Work'))).toMatchObject({ fields: { email: 'a@work.example' } });
   });
 
+  /** Runs `during` once, just as the sync records that `id` reached the atServer. */
+  function whenSent(w: Wallet, id: string, during: () => Promise<unknown>) {
+    const markSent = w.services.personas.markSent.bind(w.services.personas);
+    let ran = false;
+    vi.spyOn(w.services.personas, 'markSent').mockImplementation(async (sent, commitId) => {
+      if (sent.id === id && !ran) {
+        ran = true;
+        await during();
+      }
+      return markSent(sent, commitId);
+    });
+    return () => ran;
+  }
+
+  it('sends an edit the person made while the persona was going up, with no "(other wallet)" copy of its own', async () => {
+    const [a, b] = [await wallet(), await wallet()];
+    await a.sync();
+    await b.sync();
+    const work = await a.persona('Work');
+    await a.ok('wallet_savePersona', { id: work.id, name: 'Work', fields: { email: 'first@work.example' } });
+    const ran = whenSent(a, work.id, () =>
+      a.ok('wallet_savePersona', { id: work.id, name: 'Work', fields: { email: 'second@work.example' } }),
+    );
+    await a.sync();
+    expect(ran()).toBe(true);
+    await a.sync();
+    await a.sync();
+    expect(await a.names()).toEqual(['Public', 'Work', 'Family']);
+    expect(await a.persona('Work')).toMatchObject({ fields: { email: 'second@work.example' } });
+    expect(await a.services.sync.status(BARBARA)).toMatchObject({ waiting: 0, problem: null });
+    await b.sync();
+    expect(await view(b)).toEqual(await view(a));
+  });
+
+  it('keeps deleted a persona the person deleted while it was going up', async () => {
+    const [a, b] = [await wallet(), await wallet()];
+    await a.sync();
+    await b.sync();
+    // One never on the atServer before, and one that was.
+    await a.ok('wallet_savePersona', { name: 'Chess club', fields: { nickname: 'Babs' } });
+    const chess = await a.persona('Chess club');
+    const work = await a.persona('Work');
+    await a.ok('wallet_savePersona', { id: work.id, name: 'Work', fields: { email: 'gone@work.example' } });
+    const ranChess = whenSent(a, chess.id, () => a.ok('wallet_deletePersona', { id: chess.id }));
+    await a.sync();
+    vi.restoreAllMocks();
+    const ranWork = whenSent(a, work.id, () => a.ok('wallet_deletePersona', { id: work.id }));
+    await a.ok('wallet_savePersona', { id: work.id, name: 'Work', fields: { email: 'again@work.example' } });
+    await a.sync();
+    expect([ranChess(), ranWork()]).toEqual([true, true]);
+    await a.sync();
+    await a.sync();
+    expect(await a.names()).toEqual(['Public', 'Family']);
+    expect(await a.services.sync.status(BARBARA)).toMatchObject({ waiting: 0, problem: null });
+    expect((await onServer()).filter((e) => e.atKey.includes('.personas.'))).toHaveLength(2);
+    await b.sync();
+    expect(await b.names()).toEqual(['Public', 'Family']);
+  });
+
   it('lets an edit win over a deletion made elsewhere', async () => {
     const [a, b] = [await wallet(), await wallet()];
     await a.sync();
