@@ -105,11 +105,16 @@ class Link {
     return this.#client;
   }
 
-  /** Try now rather than at the scheduled time (the person asked, or a setting changed). */
+  /**
+   * Try now rather than at the scheduled time (the person asked, or a setting
+   * changed), and start the waits over: should this try fail, the next comes
+   * soon, not after the longest wait so far.
+   */
   retryNow(): void {
     if (this.#stopped || this.#client !== null || this.status.state === 'connecting') return;
     this.#cancel?.();
     this.#cancel = null;
+    this.#attempt = 0;
     void this.#open();
   }
 

@@ -99,6 +99,19 @@ describe('a link to an atServer', () => {
     }
   });
 
+  it('starts its waits over when the person says "Try now", so a failed try is followed by a short wait', async () => {
+    const waits = vi.fn((_attempt: number) => 60_000);
+    const { links: made } = links({ locate: () => Promise.resolve(null), retryDelayMs: waits });
+    made.sync([ALICE]);
+    await until(() => expect(waits).toHaveBeenCalledTimes(1));
+    made.retryNow(ALICE);
+    await until(() => expect(waits).toHaveBeenCalledTimes(2));
+    made.retryNow(ALICE);
+    await until(() => expect(waits).toHaveBeenCalledTimes(3));
+    expect(waits.mock.calls.map(([attempt]) => attempt)).toEqual([1, 1, 1]);
+    expect(made.status(ALICE)).toMatchObject({ state: 'offline', problem: 'not-found' });
+  });
+
   it('goes offline when the atServer stops, tries again, and is back online when it returns', async () => {
     const { links: made } = links();
     made.sync([ALICE]);
