@@ -46,6 +46,28 @@ describe.each(browserNames)('%s: the message path', (browserName) => {
     await page.close();
   });
 
+  it('announces an icon a page can draw: the wallet’s orange disc, transparent around it', async () => {
+    const page = await SitePage.open(wallet, site.url('/'));
+    const [first] = await page.announcements();
+    await page.close();
+    const probe = await wallet.newPage(site.url('/no-csp.html'));
+    const drawn = await probe.evaluate(async (src) => {
+      const image = new Image();
+      image.src = src;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = canvas.height = 64;
+      const context = canvas.getContext('2d')!;
+      context.drawImage(image, 0, 0, 64, 64);
+      const at = (x: number, y: number) => Array.from(context.getImageData(x, y, 1, 1).data);
+      // A corner outside the disc, and the top of the disc above the "@".
+      return { corner: at(1, 1), disc: at(32, 3) };
+    }, first!.info.icon!);
+    await probe.close();
+    expect(drawn.corner[3]).toBe(0);
+    expect(drawn.disc).toEqual([0xf0, 0x5e, 0x3e, 255]);
+  });
+
   it('answers a request the page made while it was still loading, before the relay had started', async () => {
     const page = await SitePage.open(wallet, site.url('/'));
     const early = await page.page.evaluate(
